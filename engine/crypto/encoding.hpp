@@ -3,6 +3,7 @@
 // and the URI encoding SigV4 and S3 agree on.
 #include "core/bytes.hpp"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>

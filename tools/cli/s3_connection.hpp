@@ -1,0 +1,46 @@
+#pragma once
+// The S3 connection every subcommand needs: endpoint and region from the environment, keys from
+// AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, one io_context driving one http::client, and a
+// blocking run() for the command's single coroutine.
+#include "core/error.hpp"
+#include "http/client.hpp"
+#include "s3/client.hpp"
+
+#include <boost/asio/io_context.hpp>
+
+#include <exception>
+#include <memory>
+#include <optional>
+
+namespace quiltup::cli {
+
+class s3_connection {
+ public:
+  // Errors (bad AWS_ENDPOINT_URL, missing keys) are usage errors: nothing was sent yet.
+  static result<std::unique_ptr<s3_connection>> from_environment();
+
+  s3::client& client() { return *client_; }
+
+  template <class T>
+  T run(awaitable<T> op) {
+    std::exception_ptr thrown;
+    std::optional<T> value;
+    asio::co_spawn(io_, std::move(op), [&](std::exception_ptr e, T v) {
+      thrown = e;
+      if (!e) value.emplace(std::move(v));
+    });
+    io_.restart();  // a previous run() left the context stopped
+    io_.run();
+    if (thrown) std::rethrow_exception(thrown);
+    return std::move(*value);
+  }
+
+ private:
+  s3_connection();
+
+  boost::asio::io_context io_;
+  http::client http_;
+  std::unique_ptr<s3::client> client_;
+};
+
+}  // namespace quiltup::cli

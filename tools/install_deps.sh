@@ -3,7 +3,8 @@
 # usage: tools/install_deps.sh [--bench] [--mcp]
 #   (always) compilers, libraries, Catch2, Google Benchmark, Ceph RGW (the integration target);
 #            checks that python3 can import moto and boto3 (the second target and its IAM setup)
-#   --bench  nginx + Lua (the benchmark sink), gnuplot (no X), and the peer clients rclone, s3cmd, awscli
+#   --bench  nginx + Lua (the benchmark sink), gnuplot (no X), and the peer clients rclone, s3cmd, awscli,
+#            and npm ci in bench/e2e/node (the Node @aws-sdk peer)
 #   --mcp    npm ci in every tests/mcp/clients/* folder that has a package-lock.json
 # Idempotent and non-interactive; runs apt-get update only when something is missing.
 set -euo pipefail
@@ -56,6 +57,16 @@ if ! python3 -c "import importlib.util as u, sys; sys.exit(not (u.find_spec('mot
   echo "install_deps: WARNING: python3 ($(command -v python3 || echo 'not found')) cannot import moto and boto3." >&2
   echo "  The moto test fixture (tests/fixtures/moto.sh) will fail until you run:" >&2
   echo "    python3 -m pip install 'moto[server]==5.2.1' boto3" >&2
+fi
+
+# the Node peer client of bench/e2e (@aws-sdk/client-s3 + lib-storage, pinned by its lock file)
+if [ $want_bench = 1 ]; then
+  node_peer=$root/bench/e2e/node
+  if [ ! -d "$node_peer/node_modules/@aws-sdk/lib-storage" ]; then
+    command -v npm >/dev/null || { echo "install_deps: npm is not installed (needed for $node_peer); install Node.js 20+" >&2; exit 1; }
+    echo "install_deps: npm ci in ${node_peer#"$root"/}"
+    (cd "$node_peer" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 fi
 
 if [ $want_mcp = 1 ]; then

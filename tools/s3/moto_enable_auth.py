@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Create an IAM user with s3:* in a running moto server, then switch on SigV4 checking.
+"""Create an IAM user with s3:* (and a role it may assume) in a running moto server, then switch
+on SigV4 checking.
 
 usage: moto_enable_auth.py http://127.0.0.1:PORT   -> prints 'ACCESS_KEY SECRET_KEY'
 
@@ -20,6 +21,17 @@ def main(endpoint: str) -> None:
     iam.put_user_policy(UserName="tester", PolicyName="s3all", PolicyDocument=json.dumps(
         {"Version": "2012-10-17",
          "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}))
+    # Temporary keys for the credential stand-ins (tests/credentials_standins): tester may
+    # assume this role, and moto then checks the role's keys and session token like AWS does.
+    s3_all = json.dumps({"Version": "2012-10-17",
+                         "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]})
+    role = iam.create_role(RoleName="quiltup-uploader", AssumeRolePolicyDocument=json.dumps(
+        {"Version": "2012-10-17",
+         "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}]}))
+    iam.put_role_policy(RoleName="quiltup-uploader", PolicyName="s3all", PolicyDocument=s3_all)
+    iam.put_user_policy(UserName="tester", PolicyName="assume-uploader", PolicyDocument=json.dumps(
+        {"Version": "2012-10-17",
+         "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": role["Role"]["Arn"]}]}))
     key = iam.create_access_key(UserName="tester")["AccessKey"]
     # from now on every request must carry a valid signature from a known key
     request = urllib.request.Request(endpoint + "/moto-api/reset-auth", data=b"0", method="POST",

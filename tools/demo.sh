@@ -47,8 +47,7 @@ export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ENDPOINT_URL=$endpo
 unset AWS_PROFILE AWS_SESSION_TOKEN
 
 step "bucket s3://$bucket with versioning"
-# boto3 only sets up the bucket; every object below goes through quiltup
-python3 "$root/tools/s3/create_versioned_bucket.py" "$endpoint" "$bucket"
+"$cli" mb --versioning "s3://$bucket" || die "could not create bucket $bucket"
 
 step "sample data in $work/data"
 data=$work/data

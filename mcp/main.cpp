@@ -1,6 +1,7 @@
 // quiltup-mcp: the MCP stdio server. Configuration comes from the environment (mcp.md §2);
 // stdout carries protocol messages only, everything else goes to stderr.
 #include "config.hpp"
+#include "engine_session.hpp"
 #include "jsonrpc/stdio_transport.hpp"
 #include "server.hpp"
 #include "stderr_log.hpp"
@@ -46,12 +47,15 @@ int main() try {
     return 1;
   }
 
-  auto config = mcp::config_from_environment();
-  mcp::tool_registry tools;
-  mcp::tools::register_all_tools(tools, config);
-
+  // The io_context first: everything below holds Asio objects and goes away before it does.
   asio::io_context io(1);
   auto work = asio::make_work_guard(io);
+
+  auto config = mcp::config_from_environment();
+  config.engine = std::make_shared<mcp::engine_session>(io.get_executor());
+  mcp::tool_registry tools;
+  mcp::tools::register_all_tools(tools, config);
+  config.engine.reset();  // the tools hold it now
   mcp::jsonrpc::stdio_transport transport(io.get_executor(), STDIN_FILENO, protocol_fd);
   mcp::server server(io.get_executor(), tools, mcp::protocol::server_identity{},
                      [&transport](std::string line) { transport.write_line(line); });

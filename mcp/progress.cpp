@@ -21,6 +21,7 @@ progress::progress(std::optional<boost::json::value> token, std::function<void(s
     : token_(std::move(token)), write_line_(std::move(write_line)), min_interval_(min_interval) {}
 
 bool progress::report(double done, std::optional<double> total, std::string message) {
+  if (observer_ && !closed_) observer_(message);
   if (!enabled()) return false;
   if (last_done_ && done <= *last_done_) return false;
   auto now = clock::now();

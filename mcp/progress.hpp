@@ -28,6 +28,9 @@ class progress {
 
   void close() { closed_ = true; }
 
+  // Sees every report, token or not, throttled or not: a task keeps its statusMessage current.
+  void observe(std::function<void(const std::string& message)> observer) { observer_ = std::move(observer); }
+
  private:
   std::optional<boost::json::value> token_;
   std::function<void(std::string)> write_line_;
@@ -35,6 +38,7 @@ class progress {
   std::optional<double> last_done_;
   clock::time_point last_sent_{};
   bool closed_ = false;
+  std::function<void(const std::string&)> observer_;
 };
 
 }  // namespace quiltup::mcp

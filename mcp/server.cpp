@@ -21,7 +21,9 @@ server::server(executor io, const tool_registry& tools, protocol::server_identit
       identity_(identity),
       write_line_(std::move(write_line)),
       legacy_(std::move(identity)),
-      in_flight_(io) {}
+      in_flight_(io) {
+  tasks_.on_status_change([this](const tasks::task& t) { notify_task_status(t); });
+}
 
 void server::handle_line(std::string line) {
   auto message = jsonrpc::parse_message(line);
@@ -67,9 +69,8 @@ void server::serve_legacy(jsonrpc::request& req) {
     return answer(req.id, {}, false);
   }
   if (req.method == "tools/list") return list_tools(req, std::nullopt);
+  if (serve_legacy_task_method(req)) return;
   if (req.method == "tools/call") {
-    if (req.params.contains("task"))
-      return fail(req.id, method_not_found, "Method not found: this server does not run tools as tasks; call without \"task\"");
     auto ctx = make_context(req, era::legacy, legacy_.protocol_version());
     ctx->client_capabilities = legacy_.client_capabilities();
     ctx->log_threshold = legacy_.log_threshold();
@@ -81,6 +82,7 @@ void server::serve_legacy(jsonrpc::request& req) {
 void server::serve_modern(jsonrpc::request& req, protocol::modern_meta meta) {
   if (req.method == "server/discover") return answer(req.id, protocol::discover_result(identity_), true);
   if (req.method == "tools/list") return list_tools(req, meta);
+  if (serve_modern_task_method(req, meta)) return;
   if (req.method == "tools/call") {
     auto ctx = make_context(req, era::modern, meta.protocol_version);
     ctx->client_capabilities = std::move(meta.client_capabilities);
@@ -95,7 +97,7 @@ void server::list_tools(const jsonrpc::request& req, const std::optional<protoco
   // One page holds every tool, so no cursor we could have issued exists.
   if (auto* cursor = req.params.if_contains("cursor"); cursor && !cursor->is_null())
     return fail(req.id, invalid_params, "Invalid params: unknown cursor; call tools/list without a cursor");
-  json::object result{{"tools", tools_.describe(modern ? era::modern : era::legacy)}};
+  json::object result{{"tools", tools_.describe(modern ? era::modern : era::legacy, !modern && legacy_.tasks_negotiated())}};
   if (modern) protocol::mark_cacheable(result);
   answer(req.id, std::move(result), modern.has_value());
 }
@@ -119,7 +121,26 @@ void server::call_tool(jsonrpc::request& req, std::shared_ptr<request_context> c
   if (auto* a = req.params.if_contains("arguments"); a && !a->is_null()) {
     if (!a->is_object())
       return fail(req.id, invalid_params, "Invalid params: \"arguments\" must be an object of the tool's inputSchema");
-    arguments = a->get_object();
+    arguments = std::move(a->get_object());  // up to 10 MiB of items: moved, not copied
+  }
+
+  // Legacy: the client asks for a task with params.task. Modern: we decide, for clients that
+  // declared the tasks extension (any other client simply waits for the result).
+  if (ctx->era == era::legacy) {
+    if (auto* task = req.params.if_contains("task")) {
+      if (tool->tasks == task_support::forbidden)
+        return fail(req.id, method_not_found,
+                    "Method not found: tool " + tool->name + " does not run as a task; call it without \"task\"");
+      if (!task->is_object())
+        return fail(req.id, invalid_params, "Invalid params: \"task\" must be an object such as {\"ttl\": 60000}");
+      std::optional<std::chrono::milliseconds> ttl;
+      if (auto* t = task->get_object().if_contains("ttl"); t && t->is_number())
+        ttl = std::chrono::milliseconds(static_cast<std::int64_t>(t->to_number<double>()));
+      return start_task(req.id, tool, std::move(arguments), std::move(ctx), ttl);
+    }
+  } else if (tool->tasks != task_support::forbidden && tool->prefers_task &&
+             protocol::declares_tasks_extension(ctx->client_capabilities) && tool->prefers_task(arguments)) {
+    return start_task(req.id, tool, std::move(arguments), std::move(ctx), std::nullopt);
   }
 
   auto key = jsonrpc::id_key(req.id);

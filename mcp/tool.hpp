@@ -27,6 +27,11 @@ struct tool_annotations {
 using tool_handler =
     std::function<awaitable<tool_result>(boost::json::object arguments, std::shared_ptr<request_context> ctx)>;
 
+// Whether a call may run as a task (mcp.md §10). In 2025-11-25 the client asks for one
+// (execution.taskSupport says whether it may); in 2026-07-28 the server decides, through
+// prefers_task, for clients that declared the tasks extension.
+enum class task_support { forbidden, optional };
+
 struct tool_spec {
   std::string name;  // 1-128 chars of [A-Za-z0-9_.-]; the wire name
   std::string title;
@@ -35,6 +40,10 @@ struct tool_spec {
   std::optional<boost::json::object> output_schema;
   tool_annotations annotations;
   tool_handler handler;
+  task_support tasks = task_support::forbidden;
+  // True when this call is big enough to outlive a client's request timeout: answered with a
+  // task handle instead of a result. Arguments are not yet validated here; guess cheaply.
+  std::function<bool(const boost::json::object& arguments)> prefers_task = {};
 };
 
 }  // namespace quiltup::mcp

@@ -26,7 +26,7 @@ const tool_spec* tool_registry::find(std::string_view name) const {
   return nullptr;
 }
 
-boost::json::array tool_registry::describe(era) const {
+boost::json::array tool_registry::describe(era, bool task_support) const {
   boost::json::array out;
   for (auto& t : tools_) {
     boost::json::object tool{{"name", t.name},
@@ -39,6 +39,7 @@ boost::json::array tool_registry::describe(era) const {
                            {"destructiveHint", t.annotations.destructive},
                            {"idempotentHint", t.annotations.idempotent},
                            {"openWorldHint", t.annotations.open_world}};
+    if (task_support && t.tasks == task_support::optional) tool["execution"] = {{"taskSupport", "optional"}};
     out.push_back(std::move(tool));
   }
   return out;

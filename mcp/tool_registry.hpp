@@ -16,8 +16,9 @@ class tool_registry {
   const tool_spec* find(std::string_view name) const;
   const std::vector<tool_spec>& tools() const { return tools_; }
 
-  // The `tools` array of a tools/list result.
-  boost::json::array describe(era e) const;
+  // The `tools` array of a tools/list result. `task_support`: show execution.taskSupport
+  // (2025-11-25 only; older revisions and 2026-07-28 have no such field).
+  boost::json::array describe(era e, bool task_support = false) const;
 
  private:
   std::vector<tool_spec> tools_;

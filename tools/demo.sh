@@ -43,7 +43,7 @@ mkdir -p "$work"
 MEMSTORE_BYTES=$((2 * 1024 * 1024 * 1024)) "$root/tools/s3/start-ceph-rgw.sh" "$work/rgw" "$port" \
   || die "RGW did not start (another server on port $port? set DEMO_RGW_PORT)"
 export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ENDPOINT_URL=$endpoint AWS_ENDPOINT_URL_S3=$endpoint
+export AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_ENDPOINT_URL=$endpoint AWS_ENDPOINT_URL_S3=$endpoint AWS_EC2_METADATA_DISABLED=true
 unset AWS_PROFILE AWS_SESSION_TOKEN
 
 step "bucket s3://$bucket with versioning"

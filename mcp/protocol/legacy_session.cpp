@@ -4,8 +4,15 @@
 
 namespace quiltup::mcp::protocol {
 
-boost::json::object legacy_session::capabilities() {
-  return {{"tools", {{"listChanged", false}}}, {"logging", boost::json::object{}}};
+boost::json::object legacy_session::capabilities(std::string_view version) {
+  boost::json::object caps{{"tools", {{"listChanged", false}}}, {"logging", boost::json::object{}}};
+  // `list`: over stdio the one client on the other end of the pipe is the auth context, and
+  // task ids are random besides.
+  if (version >= "2025-11-25")
+    caps["tasks"] = {{"list", boost::json::object{}},
+                     {"cancel", boost::json::object{}},
+                     {"requests", {{"tools", {{"call", boost::json::object{}}}}}}};
+  return caps;
 }
 
 boost::json::object legacy_session::initialize(const boost::json::object& params) {
@@ -17,7 +24,7 @@ boost::json::object legacy_session::initialize(const boost::json::object& params
   boost::json::object info{{"name", identity_.name}, {"version", identity_.version}};
   if (protocol_version_ >= "2025-06-18") info["title"] = identity_.title;  // title arrived in 2025-06-18
   boost::json::object result{{"protocolVersion", protocol_version_},
-                             {"capabilities", capabilities()},
+                             {"capabilities", capabilities(protocol_version_)},
                              {"serverInfo", std::move(info)}};
   if (!identity_.instructions.empty()) result["instructions"] = identity_.instructions;
   return result;

@@ -30,7 +30,9 @@ class legacy_session {
   // Level for notifications/message; none until the client has asked for some.
   std::optional<log_level> log_threshold() const { return log_threshold_; }
 
-  static boost::json::object capabilities();
+  // Tasks (experimental) exist from 2025-11-25 on.
+  static boost::json::object capabilities(std::string_view version);
+  bool tasks_negotiated() const { return protocol_version_ >= "2025-11-25"; }
 
  private:
   server_identity identity_;

@@ -58,6 +58,11 @@ std::variant<modern_meta, envelope_error> read_envelope(const json::object& para
   return out;
 }
 
+bool declares_tasks_extension(const json::object& client_capabilities) {
+  auto* extensions = client_capabilities.if_contains("extensions");
+  return extensions && extensions->is_object() && extensions->get_object().contains(tasks_extension);
+}
+
 void seal_result(json::object& result, const server_identity& identity) {
   if (!result.contains("resultType")) result["resultType"] = "complete";
   json::value& meta = result["_meta"];
@@ -69,7 +74,9 @@ boost::json::object discover_result(const server_identity& identity) {
   json::array versions;
   for (auto v : modern_versions) versions.emplace_back(v);
   json::object result{{"supportedVersions", std::move(versions)},
-                      {"capabilities", {{"tools", {{"listChanged", false}}}, {"logging", json::object{}}}},
+                      {"capabilities", {{"tools", {{"listChanged", false}}},
+                                        {"logging", json::object{}},
+                                        {"extensions", {{tasks_extension, json::object{}}}}}},
                       {"instructions", identity.instructions}};
   mark_cacheable(result);
   return result;

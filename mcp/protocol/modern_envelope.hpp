@@ -19,6 +19,10 @@ inline constexpr std::string_view meta_client_capabilities = "io.modelcontextpro
 inline constexpr std::string_view meta_client_info = "io.modelcontextprotocol/clientInfo";
 inline constexpr std::string_view meta_log_level = "io.modelcontextprotocol/logLevel";
 inline constexpr std::string_view meta_server_info = "io.modelcontextprotocol/serverInfo";
+inline constexpr std::string_view tasks_extension = "io.modelcontextprotocol/tasks";
+
+// Did this request's clientCapabilities declare the tasks extension?
+bool declares_tasks_extension(const boost::json::object& client_capabilities);
 
 // What a valid modern request told us about itself.
 struct modern_meta {

@@ -3,7 +3,6 @@
 #include "tools/bucket_objects_put.hpp"
 
 #include "arguments.hpp"
-#include "crypto/encoding.hpp"
 #include "tools/bucket_objects_put_engine.hpp"
 #include "tools/index.hpp"
 
@@ -99,7 +98,7 @@ constexpr auto output_schema = R"json({
           "type": "array",
           "items": {
             "type": "object",
-            "properties": {"provider": {"type": "string"}, "outcome": {"type": "string"}},
+            "properties": {"provider": {"type": "string"}, "outcome": {"type": "string"}, "detail": {"type": "string"}},
             "required": ["provider", "outcome"]
           }
         }
@@ -144,13 +143,38 @@ result<std::string> parse_bucket(const json::object& args) {
   return result<std::string>(boost::system::in_place_value, b);
 }
 
+int base64_digit(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+// The decoded size of canonical base64 (the engine's strict RFC 4648 rules: padded, no
+// whitespace, zero bits after the last byte), or nullopt. Checked here without decoding so a
+// bad item is an argument error before anything is sent, and the bytes are decoded only once.
+std::optional<std::uint64_t> canonical_base64_size(std::string_view s) {
+  if (s.size() % 4 != 0) return std::nullopt;
+  std::size_t pad = 0;
+  if (!s.empty() && s.back() == '=') pad = s[s.size() - 2] == '=' ? 2 : 1;
+  for (std::size_t i = 0; i < s.size() - pad; ++i)
+    if (base64_digit(s[i]) < 0) return std::nullopt;
+  if (pad > 0) {
+    int last = base64_digit(s[s.size() - pad - 1]);
+    if ((pad == 1 && (last & 0x3)) || (pad == 2 && (last & 0xf))) return std::nullopt;
+  }
+  return s.size() / 4 * 3 - pad;
+}
+
 // Where strict base64 decoding would stop, for an error a model can act on.
 std::string base64_problem(std::string_view s) {
   auto is_b64 = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/'; };
   for (std::size_t i = 0; i < s.size(); ++i)
     if (!is_b64(s[i]) && s[i] != '=') return "invalid base64 character at offset " + std::to_string(i);
   if (s.size() % 4 != 0) return "base64 length " + std::to_string(s.size()) + " is not a multiple of 4 (missing padding?)";
-  return "invalid base64 padding";
+  return "invalid base64 padding (the bits after the last byte must be zero)";
 }
 
 bool is_metadata_name(std::string_view name) {
@@ -194,15 +218,19 @@ result<void> read_source(const json::object& item, const std::string& at, const 
         return invalid_argument(field_path(at, "encoding"), "'" + std::string(**enc) + "' is not supported",
                                 "leave encoding out (text is sent as UTF-8) or send the exact bytes as base64 in data");
     }
-    out.body = std::string(*text);
+    out.source = put_source::text;
+    out.content = std::string(*text);
+    out.size = out.content.size();
   } else if (given[0] == "data") {
     auto data = required_string(item, at, "data");
     if (!data) return data.error();
-    auto bytes = crypto::base64_decode(*data);
-    if (!bytes)
+    auto size = canonical_base64_size(*data);
+    if (!size)
       return invalid_argument(field_path(at, "data"), base64_problem(*data),
                               "send standard base64 (RFC 4648, with '=' padding, no line breaks) or use text");
-    out.body = std::move(*bytes);
+    out.source = put_source::data;
+    out.content = std::string(*data);
+    out.size = *size;
   } else {
     auto path = required_string(item, at, "path");
     if (!path) return path.error();
@@ -227,10 +255,9 @@ result<void> read_source(const json::object& item, const std::string& at, const 
       return invalid_argument(field, "'" + std::string(*path) + "' is not a regular file", "give the path of a file");
     out.size = std::filesystem::file_size(real, ec);
     if (ec) return invalid_argument(field, "'" + std::string(*path) + "' cannot be read: " + ec.message(), "check its permissions");
+    out.source = put_source::path;
     out.path = std::move(real);
-    return {};
   }
-  out.size = out.body.size();
   return {};
 }
 
@@ -347,6 +374,7 @@ bool is_permission_error(const quiltup::error& e) {
 awaitable<tool_result> handle(json::object arguments, std::shared_ptr<request_context> ctx, server_config config) {
   auto request = parse_put_request(arguments, config);
   if (!request) co_return error_result(argument_error_text(request.error()));
+  arguments = {};  // the items now live in `request` only: a 9 MiB call holds its bytes once
   std::string bucket = request->bucket;
   std::size_t requested = request->items.size(), max_results = request->max_results;
 
@@ -357,7 +385,7 @@ awaitable<tool_result> handle(json::object arguments, std::shared_ptr<request_co
     if (p.bytes_total > 0) ctx->progress.report(double(p.bytes_done), double(p.bytes_total), std::move(message));
     else ctx->progress.report(double(p.objects_done), double(p.objects_total), std::move(message));
   };
-  auto outcome = co_await put_batch(std::move(*request), on_progress);
+  auto outcome = co_await put_batch(config.engine.get(), std::move(*request), on_progress);
   co_return put_answer(bucket, requested, max_results, outcome);
 }
 
@@ -416,7 +444,11 @@ tool_result put_answer(std::string_view bucket, std::size_t requested, std::size
       if (bool(outcome.results[i].error) == (pass == 0) && !outcome.fatal) rows.push_back(row_json(i, outcome.results[i]));
 
   json::array attempts;
-  for (auto& a : outcome.credentials.attempts) attempts.push_back({{"provider", a.provider}, {"outcome", a.outcome}});
+  for (auto& a : outcome.credentials.attempts) {
+    json::object attempt{{"provider", a.provider}, {"outcome", a.outcome}};
+    if (!a.detail.empty()) attempt["detail"] = a.detail;
+    attempts.push_back(std::move(attempt));
+  }
   json::value source = outcome.credentials.source.empty() ? json::value(nullptr) : json::value(outcome.credentials.source);
 
   json::object answer{{"success", uploaded == requested},
@@ -449,6 +481,33 @@ tool_result put_answer(std::string_view bucket, std::size_t requested, std::size
   return structured_result(std::move(answer));
 }
 
+bool prefers_task(const json::object& args, const server_config& config) {
+  auto* items = args.if_contains("items");
+  if (!items || !items->is_array()) return false;
+  auto& list = items->get_array();
+  if (list.size() >= task_min_items) return true;
+  std::uint64_t bytes = 0;
+  for (auto& v : list) {
+    if (!v.is_object()) continue;
+    auto& item = v.get_object();
+    if (auto* t = item.if_contains("text"); t && t->is_string()) {
+      bytes += t->get_string().size();
+    } else if (auto* d = item.if_contains("data"); d && d->is_string()) {
+      bytes += d->get_string().size() / 4 * 3;
+    } else if (auto* p = item.if_contains("path"); p && p->is_string()) {
+      std::error_code ec;
+      auto real = std::filesystem::canonical(std::filesystem::path(std::string(p->get_string())), ec);
+      if (ec || std::none_of(config.allowed_roots.begin(), config.allowed_roots.end(),
+                             [&](auto& root) { return inside(real, root); }))
+        continue;
+      auto size = std::filesystem::file_size(real, ec);
+      if (!ec) bytes += size;
+    }
+    if (bytes >= task_min_bytes) return true;
+  }
+  return false;
+}
+
 tool_spec bucket_objects_put_tool(const server_config& config) {
   return tool_spec{
       .name = "bucket_objects_put",
@@ -461,6 +520,8 @@ tool_spec bucket_objects_put_tool(const server_config& config) {
       .handler = [config](json::object arguments, std::shared_ptr<request_context> ctx) {
         return handle(std::move(arguments), std::move(ctx), config);
       },
+      .tasks = task_support::optional,
+      .prefers_task = [config](const json::object& arguments) { return prefers_task(arguments, config); },
   };
 }
 

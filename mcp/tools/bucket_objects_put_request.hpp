@@ -15,11 +15,16 @@
 
 namespace quiltup::mcp::tools {
 
+// Where an item's bytes come from. Inline content is kept as the client sent it (UTF-8 text,
+// or base64 already checked to be canonical) and decoded once, by the engine, as it uploads.
+enum class put_source { text, data, path };
+
 struct put_item {
   std::string key;
-  std::string body;                          // the bytes of a text or data item
+  put_source source = put_source::text;
+  std::string content;                       // the text, or the base64 of a data item
   std::optional<std::filesystem::path> path; // a path item: canonical, inside an allowed root
-  std::uint64_t size = 0;                    // body.size(), or the file's size when validated
+  std::uint64_t size = 0;                    // bytes the object will have
   std::string content_type;                  // empty: let S3 pick its default
   std::vector<std::pair<std::string, std::string>> metadata;  // x-amz-meta-<name>: <value>
 };
@@ -53,7 +58,8 @@ struct put_item_result {
 
 struct credential_attempt {
   std::string provider;  // "catalog", "environment", "profile", ...
-  std::string outcome;   // "ok", or why the provider declined (redacted)
+  std::string outcome;   // "ok", "skipped" (not configured) or "failed"
+  std::string detail;    // why it declined or failed (redacted); empty when there is nothing to say
 };
 
 struct credential_report {

@@ -1,6 +1,8 @@
 // bucket_objects_put against the local S3 fixture (rgw), through the official clients:
 // 100 mixed items read back byte for byte; progress for 200 items; ping during a long call;
-// cancellation leaves no multipart upload open; the modern era does a smaller round trip.
+// cancellation leaves no multipart upload open; stdin EOF aborts an upload before exit; the
+// modern era (SDK v2 pinned, Inspector) and the Inspector in the legacy era do smaller round
+// trips; huge batches keep their totals while the rows are capped.
 // Registered in CTest once the upload engine is wired into quiltup-mcp (tests/mcp/CMakeLists.txt).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -10,7 +12,9 @@ import os from "node:os";
 import path from "node:path";
 import * as v1 from "./clients/v1/sdk.mjs";
 import * as v2 from "./clients/v2/sdk.mjs";
-import { connectV1, connectV2, fixtureServer } from "./support/harness.mjs";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { connectV1, connectV2, fixtureServer, RawSession, serverBin } from "./support/harness.mjs";
 import { s3, createVersionedBucket, openMultipartUploads, uniqueBucket } from "./support/s3.mjs";
 
 const rgw = fixtureServer("rgw");
@@ -88,7 +92,8 @@ test("v1 client: 100 items of text, base64 data and allowed paths land exactly a
 test("v1 client: progress notifications for 200 items are increasing and end before the answer", async () => {
   const bucket = uniqueBucket("mcp-progress");
   await createVersionedBucket(rgw, bucket);
-  const items = Array.from({ length: 200 }, (_, i) => ({ key: `p/${i}`, data: crypto.randomBytes(64 * 1024).toString("base64") }));
+  // 200 × 16 KiB: the request stays well under the 10 MiB line limit the clients enforce.
+  const items = Array.from({ length: 200 }, (_, i) => ({ key: `p/${i}`, data: crypto.randomBytes(16 * 1024).toString("base64") }));
   const client = await connectV1(v1, { env: serverEnv() });
   try {
     const seen = [];
@@ -143,5 +148,73 @@ test("v2 client pinned to 2026-07-28: a small round trip", async () => {
     await checkAgainstS3(bucket, items, expected, result.structuredContent);
   } finally {
     await client.close();
+  }
+});
+
+const inspector = path.join(path.dirname(fileURLToPath(import.meta.url)),
+  "clients/inspector/node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js");
+
+for (const era of ["legacy", "modern"]) {
+  test(`inspector --protocol-era ${era}: a small round trip`, async () => {
+    const bucket = uniqueBucket(`mcp-insp-${era}`);
+    await createVersionedBucket(rgw, bucket);
+    const { items, expected } = mixedItems(4);
+    // The Inspector passes the server nothing but what -e names.
+    const env = Object.entries(serverEnv(roots)).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
+    const r = spawnSync(process.execPath, [inspector, "--cli", ...env, "--protocol-era", era, serverBin,
+      "--method", "tools/call", "--tool-name", "bucket_objects_put", "--tool-args-json", JSON.stringify({ bucket, items }),
+      "--format", "json", "-q"], { encoding: "utf8", timeout: 120_000 });
+    assert.equal(r.status, 0, r.stderr);
+    const answer = JSON.parse(r.stdout).result.structuredContent;
+    assert.deepEqual([answer.requested, answer.uploaded, answer.failed], [4, 4, 0]);
+    await checkAgainstS3(bucket, items, expected, answer);
+  });
+}
+
+test("v1 client: a huge batch keeps its totals while the rows are capped by max_results", async () => {
+  const bucket = uniqueBucket("mcp-huge");
+  await createVersionedBucket(rgw, bucket);
+  const items = Array.from({ length: 3000 }, (_, i) => ({ key: `huge/${i}`, text: `object ${i}` }));
+  const bytes = items.reduce((n, it) => n + Buffer.byteLength(it.text), 0);
+  const client = await connectV1(v1, { env: serverEnv() });
+  try {
+    const result = await client.callTool({ name: "bucket_objects_put", arguments: { bucket, items, max_results: 25 } },
+      undefined, { timeout: 600_000 });
+    const answer = result.structuredContent;
+    assert.equal(result.isError, false);
+    assert.deepEqual([answer.requested, answer.uploaded, answer.failed, answer.bytes], [3000, 3000, 0, bytes]);
+    assert.equal(answer.results.length, 25);
+    assert.equal(answer.results_omitted, 2975);
+    for (const row of answer.results) {
+      const got = await s3(rgw, "GET", bucket, row.key);
+      assert.equal(got.body.toString("utf8"), items[row.index].text);
+      assert.equal(got.headers.get("etag").replaceAll('"', ""), row.etag);
+    }
+  } finally {
+    await client.close();
+  }
+});
+
+test("stdin EOF during a multipart upload: the server aborts it and exits within 2 s", async () => {
+  const bucket = uniqueBucket("mcp-eof");
+  await createVersionedBucket(rgw, bucket);
+  const big = path.join(roots, "eof.bin");
+  fs.writeFileSync(big, crypto.randomBytes(128 << 20));
+  const session = new RawSession({ env: serverEnv(roots) });
+  try {
+    await session.initialize();
+    session.send({ jsonrpc: "2.0", id: 9, method: "tools/call", params: { name: "bucket_objects_put",
+      arguments: { bucket, items: [{ key: "eof.bin", path: big }], part_size: 5 << 20, concurrency: 1 },
+      _meta: { progressToken: "eof" } } });
+    await session.next((m) => m.method === "notifications/progress", 60_000);  // parts are going out
+    assert.notDeepEqual(await openMultipartUploads(rgw, bucket), [], "a multipart upload is open");
+    const { code, ms } = await session.close();
+    assert.equal(code, 0, session.stderr);
+    assert.ok(ms < 2000, `exited ${ms} ms after stdin closed`);
+    assert.deepEqual(await openMultipartUploads(rgw, bucket), [], "no multipart upload left open");
+    assert.equal(session.messages.find((m) => m.id === 9), undefined, "no answer for the cancelled call");
+  } finally {
+    session.kill();
+    fs.rmSync(big, { force: true });
   }
 });

@@ -36,8 +36,13 @@ test("unparsable lines, batches and malformed envelopes get JSON-RPC errors", as
     assert.equal((await s.request(45, "tools/call", { name: "bucket_objects_put", arguments: [1] })).error.code, -32602);
     assert.match((await s.request(46, "tools/call", { name: "no_such_tool" })).error.message, /Unknown tool: no_such_tool/);
 
-    // A legacy tools/call asking for a task: this server runs no tool as a task.
-    assert.equal((await s.request(47, "tools/call", { name: "bucket_objects_put", arguments: {}, task: { ttl: 1000 } })).error.code, -32601);
+    // A legacy tools/call asking for a task: -32601 for a tool without execution.taskSupport,
+    // -32602 for a task parameter that is not an object.
+    const { tools } = (await s.request(47, "tools/list")).result;
+    const taskless = tools.find((t) => !t.execution || t.execution.taskSupport === "forbidden");
+    assert.ok(taskless, "some tool does not run as a task");
+    assert.equal((await s.request(48, "tools/call", { name: taskless.name, arguments: {}, task: { ttl: 1000 } })).error.code, -32601);
+    assert.equal((await s.request(49, "tools/call", { name: "bucket_objects_put", arguments: {}, task: "soon" })).error.code, -32602);
     await stillServing(s, "after-errors");
   } finally {
     assert.equal((await s.close()).code, 0);

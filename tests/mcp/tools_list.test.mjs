@@ -44,7 +44,8 @@ test("v1 client (2025-11-25): initialize, tools/list, ping, logging/setLevel", a
   const client = await connectV1(v1);
   try {
     assert.deepEqual(client.getServerVersion(), { name: "quiltup-mcp", title: "quiltup", version: "0.1.0" });
-    assert.deepEqual(client.getServerCapabilities(), { tools: { listChanged: false }, logging: {} });
+    assert.deepEqual(client.getServerCapabilities(), { tools: { listChanged: false }, logging: {},
+      tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } });
     assert.match(client.getInstructions(), /bucket_objects_put/);
 
     const page = await client.listTools({});
@@ -136,7 +137,9 @@ test("initialize: supported versions are echoed, unknown ones get 2025-11-25", a
     try {
       const r = await s.initialize(asked);
       assert.equal(r.result.protocolVersion, answered, `initialize ${asked}`);
-      assert.deepEqual(r.result.capabilities, { tools: { listChanged: false }, logging: {} });
+      // Tasks (experimental) arrived in 2025-11-25: older revisions are not offered them.
+      const tasks = answered === "2025-11-25" ? { tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } } : {};
+      assert.deepEqual(r.result.capabilities, { tools: { listChanged: false }, logging: {}, ...tasks });
       assert.equal(r.result.serverInfo.name, "quiltup-mcp");
       assert.deepEqual((await s.request("p", "ping")).result, {});
     } finally {

@@ -31,7 +31,7 @@ int run_mb(const mb_options& options) {
     auto v = (*connection)->run(s3.put_bucket_versioning({url->bucket, true}));
     if (!v) return print_operation_error(v.error());
   }
-  print_json({{"bucket", url->bucket}, {"created", !existed}, {"versioning", options.versioning}});
+  print_json((*connection)->with_credentials({{"bucket", url->bucket}, {"created", !existed}, {"versioning", options.versioning}}));
   return exit_ok;
 }
 

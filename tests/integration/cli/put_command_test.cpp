@@ -84,6 +84,15 @@ TEST_CASE("cli put: prints one JSON object whose etag is the MD5 and which has a
   CHECK_FALSE(json.at("version_id").as_string().empty());
   CHECK(json.at("checksum").at("algorithm").as_string() == "CRC32C");
   CHECK(put.out.find('\n') == put.out.size() - 1);  // exactly one line
+  // Which credential source served, and what the chain tried before it; never the secret.
+  const auto& creds = json.at("credentials").as_object();
+  CHECK(creds.at("source").as_string() == "environment");
+  bool catalog_listed = false;
+  for (const auto& a : creds.at("attempts").as_array())
+    if (a.at("provider").as_string() == "catalog") catalog_listed = true;
+  CHECK(catalog_listed);
+  CHECK(put.out.find(server.secret_key) == std::string::npos);
+  CHECK(put.err.find(server.secret_key) == std::string::npos);
 
   // What S3 holds afterwards, not what the CLI said.
   test::s3_session s(server);

@@ -18,7 +18,7 @@ std::string multipart_etag(const std::vector<std::string>& parts) {
 
 }  // namespace
 
-TEST_CASE("multipart: create, two parts, list, complete; HEAD shows md5-of-md5s-2", "[integration][s3][rgw]") {
+TEST_CASE("multipart: create, two parts, list, complete — HEAD shows md5-of-md5s-2", "[integration][s3][rgw]") {
   test::s3_session s(test::rgw());
   auto bucket = s.make_bucket("multipart", true);
   const std::string key = "big/object.bin";
@@ -76,7 +76,7 @@ TEST_CASE("multipart: create, two parts, list, complete; HEAD shows md5-of-md5s-
   CHECK(s.run(s.client().list_multipart_uploads(open))->uploads.empty());
 }
 
-TEST_CASE("multipart: abort removes the upload; a later part gets NoSuchUpload", "[integration][s3][rgw]") {
+TEST_CASE("multipart: abort removes the upload — a later part gets NoSuchUpload", "[integration][s3][rgw]") {
   test::s3_session s(test::rgw());
   auto bucket = s.make_bucket("abort");
   auto created = s.run(s.client().create_multipart_upload({bucket, "k"}));

@@ -6,7 +6,7 @@
 
 using namespace quiltup;
 
-TEST_CASE("put_object: a versioned bucket returns a VersionId; GET gives the bytes back", "[integration][s3][rgw]") {
+TEST_CASE("put_object: a versioned bucket returns a VersionId — GET gives the bytes back", "[integration][s3][rgw]") {
   test::s3_session s(test::rgw());
   auto bucket = s.make_bucket("put-versioned", true);
   auto body = test::pattern(100'000);

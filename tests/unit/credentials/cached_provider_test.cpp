@@ -188,7 +188,7 @@ TEST_CASE("cached_provider: a failure with nothing cached reaches every waiter, 
   CHECK(inner->fetches() == 2);
 }
 
-TEST_CASE("cached_provider: keys without Expiration are kept; invalidate() forces a fetch", "[credentials][cached_provider]") {
+TEST_CASE("cached_provider: keys without Expiration are kept — invalidate() forces a fetch", "[credentials][cached_provider]") {
   boost::asio::io_context io;
   fake_clock clock;
   auto inner = std::make_shared<fake_provider>("environment");

@@ -129,7 +129,7 @@ TEST_CASE("chain_provider: secrets echoed in a provider's error never reach the 
   CHECK(text.find("[redacted]") != std::string::npos);
 }
 
-TEST_CASE("default chain: order is catalog, environment, profile, container, imds; ambient off keeps the catalog",
+TEST_CASE("default chain: order is catalog, environment, profile, container, imds — ambient off keeps the catalog",
           "[credentials][chain_provider]") {
   boost::asio::io_context io;
   http::client http(io.get_executor());

@@ -17,7 +17,7 @@ const json_expectations catalog{.what = "Catalog credential endpoint", .source =
                                 .require_session_token = true, .require_expiration = true};
 }
 
-TEST_CASE("rfc3339: Z, offsets and fractions; anything else is rejected", "[credentials][rfc3339]") {
+TEST_CASE("rfc3339: Z, offsets and fractions — anything else is rejected", "[credentials][rfc3339]") {
   auto z = parse_rfc3339("2024-02-20T15:00:00Z");
   REQUIRE(z);
   CHECK(format_rfc3339(*z) == "2024-02-20T15:00:00Z");

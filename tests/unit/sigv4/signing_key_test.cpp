@@ -23,7 +23,7 @@ TEST_CASE("derive_signing_key: the S3 documentation's key", "[sigv4][signing_key
         derive_signing_key(docs_secret, "20130524", "us-east-1", "s3"));
 }
 
-TEST_CASE("signing_key_cache: hits return the derived key; each input part is in the key",
+TEST_CASE("signing_key_cache: hits return the derived key — each input part is in the key",
           "[sigv4][signing_key]") {
   signing_key_cache cache;
   auto k = cache.get(docs_secret, "20130524", "us-east-1", "s3");

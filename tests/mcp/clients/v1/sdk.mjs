@@ -4,3 +4,4 @@ export { Client } from "@modelcontextprotocol/sdk/client/index.js";
 export { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
 export { McpError, LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 export { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+export { CallToolResultSchema } from "@modelcontextprotocol/sdk/types.js";

@@ -126,4 +126,18 @@ std::string bare_bucket(std::string_view bucket) {
   return std::string(bucket);
 }
 
+result<package_target> read_package_target(const boost::json::object& params) {
+  package_target target;
+  auto name = required_param_string(params, {"name", "package_name"}, "\"my-team/my-pkg\"");
+  if (!name) return name.error();
+  target.name = std::move(*name);
+  auto bucket = param_string(params, {"bucket"});
+  if (!bucket) return bucket.error();
+  auto registry = param_string(params, {"registry"});
+  if (!registry) return registry.error();
+  if (*bucket) target.bucket = bare_bucket(**bucket);
+  else if (*registry && (*registry)->starts_with("s3://")) target.bucket = bare_bucket(**registry);
+  return target;
+}
+
 }  // namespace quiltup::mcp::tools

@@ -48,4 +48,13 @@ result<std::vector<std::string>> param_string_list(const boost::json::object& pa
 // "s3://my-bucket/any/prefix" → "my-bucket"; a bare name stays as it is.
 std::string bare_bucket(std::string_view bucket);
 
+// The package a packaging action works on: `name` (alias `package_name`) and the bucket from
+// `bucket`, else from an s3:// `registry`. `bucket` is empty when neither gives one; each
+// action decides whether that is an error (create can take it from its files).
+struct package_target {
+  std::string name;
+  std::string bucket;
+};
+result<package_target> read_package_target(const boost::json::object& params);
+
 }  // namespace quiltup::mcp::tools

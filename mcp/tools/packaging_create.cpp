@@ -53,16 +53,10 @@ result<std::vector<quilt::prefix_mapping>> read_prefix_map(const json::object& p
 
 result<quilt::create_params> read_params(const json::object& params) {
   quilt::create_params p;
-  auto name = required_param_string(params, {"name", "package_name"}, "\"my-team/my-pkg\"");
-  if (!name) return name.error();
-  p.name = std::move(*name);
-
-  auto bucket = param_string(params, {"bucket"});
-  if (!bucket) return bucket.error();
-  auto registry = param_string(params, {"registry"});
-  if (!registry) return registry.error();
-  if (*bucket) p.bucket = bare_bucket(**bucket);
-  else if (*registry && (*registry)->starts_with("s3://")) p.bucket = bare_bucket(**registry);
+  auto target = read_package_target(params);
+  if (!target) return target.error();
+  p.name = std::move(target->name);
+  p.bucket = std::move(target->bucket);
 
   auto files = param_string_list(params, "files", "[\"s3://my-bucket/data.csv\"]");
   if (!files) return files.error();

@@ -18,17 +18,11 @@ namespace {
 
 result<quilt::delete_params> read_params(const json::object& params) {
   quilt::delete_params p;
-  auto name = required_param_string(params, {"name", "package_name"}, "\"my-team/my-pkg\"");
-  if (!name) return name.error();
-  if (auto parsed = quilt::parse_package_name(*name); !parsed) return parsed.error();
-  p.name = std::move(*name);
-
-  auto bucket = param_string(params, {"bucket"});
-  if (!bucket) return bucket.error();
-  auto registry = param_string(params, {"registry"});
-  if (!registry) return registry.error();
-  if (*bucket) p.bucket = bare_bucket(**bucket);
-  else if (*registry && (*registry)->starts_with("s3://")) p.bucket = bare_bucket(**registry);
+  auto target = read_package_target(params);
+  if (!target) return target.error();
+  if (auto parsed = quilt::parse_package_name(target->name); !parsed) return parsed.error();
+  p.name = std::move(target->name);
+  p.bucket = std::move(target->bucket);
   if (p.bucket.empty())
     return invalid_argument("params.bucket", "is required to delete a package",
                             "add the package's bucket, e.g. \"bucket\": \"my-bucket\"");

@@ -4,6 +4,9 @@
 #include "package_output.hpp"
 #include "s3_connection.hpp"
 
+#include "credentials/environment.hpp"
+#include "quilt/catalog_backend.hpp"
+#include "quilt/catalog_client.hpp"
 #include "quilt/direct_backend.hpp"
 #include "quilt/json_value.hpp"
 #include "quilt/package_service.hpp"
@@ -61,7 +64,7 @@ result<quilt::create_params> create_params_of(const package_options& o) {
 }  // namespace
 
 void add_package_command(CLI::App& app, package_options& o) {
-  auto* pkg = app.add_subcommand("package", "Quilt packages: create, browse, delete, enrich (direct S3 backend)");
+  auto* pkg = app.add_subcommand("package", "Quilt packages: create, browse, delete, enrich (the registry with QUILT_REGISTRY_URL and QUILT_JWT, else directly in S3)");
   pkg->require_subcommand(1);
 
   o.create = pkg->add_subcommand("create", "Create a package revision from S3 objects");
@@ -97,9 +100,16 @@ int run_package(const package_options& o) {
   auto& s3 = (*connection)->client();
   upload::upload_options up_options;
   up_options.checksum = crypto::checksum_algorithm::sha256;  // S3's SHA-256 maps to the Quilt hash
+  up_options.quilt_aligned = true;
   upload::uploader uploader(s3, up_options);
   quilt::known_objects known;
-  quilt::direct_backend backend(s3, &known);
+  quilt::direct_backend direct(s3, &known);
+  // With QUILT_REGISTRY_URL and a JWT the registry writes the revision (GraphQL); the direct
+  // backend still reads manifests that the registry's listing leaves out (> 1,000 entries).
+  std::unique_ptr<quilt::catalog_backend> catalog;
+  if (auto endpoint = quilt::catalog_endpoint_from_environment((*connection)->http(), credentials::process_environment()))
+    catalog = std::make_unique<quilt::catalog_backend>((*connection)->http(), std::move(*endpoint), &direct);
+  quilt::package_backend& backend = catalog ? static_cast<quilt::package_backend&>(*catalog) : direct;
   quilt::package_service service(backend, uploader, &known);
 
   if (o.create->parsed()) {

@@ -24,6 +24,7 @@ class s3_connection {
   static result<std::unique_ptr<s3_connection>> from_environment();
 
   s3::client& client() { return *client_; }
+  http::client& http() { return http_; }
   // {"source", "attempts": [...]} of the keys in use, for every answer the CLI prints.
   boost::json::object credentials() const { return credentials::to_json(credentials_->report()); }
   // Adds "credentials" to an answer.

@@ -1,5 +1,6 @@
 // quiltup put SRC... s3://bucket/prefix/ (files and directories through the upload engine), run
 // as a user runs it; what landed is checked with a separate client.
+#include "cli_runner.hpp"
 #include "integration/s3/s3_session.hpp"
 #include "support/local_s3.hpp"
 
@@ -20,36 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct cli_run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string shell_quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-cli_run run_cli(const test::local_server& s, const std::vector<std::string>& args) {
-  auto err_path = fs::temp_directory_path() / ("quiltup-batch-cli-err-" + std::to_string(::getpid()));
-  std::string cmd = "env -i PATH=/usr/bin:/bin AWS_ENDPOINT_URL=" + shell_quote(s.endpoint) +
-                    " AWS_ACCESS_KEY_ID=" + shell_quote(s.access_key) + " AWS_SECRET_ACCESS_KEY=" +
-                    shell_quote(s.secret_key) + " " + shell_quote(QUILTUP_BINARY_DIR "/bin/quiltup");
-  for (const auto& a : args) cmd += " " + shell_quote(a);
-  cmd += " 2>" + shell_quote(err_path.string());
-  cli_run r;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buf;
-  while (auto n = std::fread(buf.data(), 1, buf.size(), pipe)) r.out.append(buf.data(), n);
-  int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(err_path);
-  r.err.assign(std::istreambuf_iterator<char>(err), {});
-  fs::remove(err_path);
-  return r;
+test::cli_run run_cli(const test::local_server& s, const std::vector<std::string>& args) {
+  return test::run_quiltup(test::server_env(s), args);
 }
 
 std::vector<boost::json::object> json_lines(const std::string& out) {

@@ -7,6 +7,8 @@
 
 #include <array>
 #include <cstdio>
+#include "cli_runner.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sys/wait.h>
@@ -17,42 +19,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct run_result {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-// env_prefix: "VAR=value ..." already quoted; an empty env starts from a clean environment
-// so the developer's own AWS settings never leak into the test.
-run_result run_quiltup(const std::string& env_prefix, const std::vector<std::string>& args) {
-  auto err_path = fs::temp_directory_path() / ("quiltup-cli-err-" + std::to_string(::getpid()));
-  std::string cmd = "env -i PATH=/usr/bin:/bin " + env_prefix + " " + quote(QUILTUP_BINARY_DIR "/bin/quiltup");
-  for (const auto& a : args) cmd += " " + quote(a);
-  cmd += " 2>" + quote(err_path.string());
-  run_result r;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buf;
-  while (auto n = std::fread(buf.data(), 1, buf.size(), pipe)) r.out.append(buf.data(), n);
-  int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(err_path);
-  r.err.assign(std::istreambuf_iterator<char>(err), {});
-  fs::remove(err_path);
-  return r;
-}
-
-std::string rgw_env(const test::local_server& s) {
-  return "AWS_ENDPOINT_URL=" + quote(s.endpoint) + " AWS_ACCESS_KEY_ID=" + quote(s.access_key) +
-         " AWS_SECRET_ACCESS_KEY=" + quote(s.secret_key) + " AWS_REGION=" + quote(s.region);
-}
+using test::run_quiltup;
+std::string rgw_env(const test::local_server& s) { return test::server_env(s); }
 
 fs::path write_temp_file(const std::string& name, const std::string& content) {
   auto p = fs::temp_directory_path() / (std::to_string(::getpid()) + "-" + name);
@@ -128,6 +96,8 @@ TEST_CASE("cli put: missing credentials exit 2 and name the variable", "[integra
   fs::remove(file);
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("AWS_ACCESS_KEY_ID") != std::string::npos);
+  // Every source was asked, and instance metadata declined without a network call.
+  CHECK(r.err.find("imds: skipped") != std::string::npos);
 }
 
 TEST_CASE("cli put: an S3 failure is a JSON error object and exit 1", "[integration][cli][rgw]") {

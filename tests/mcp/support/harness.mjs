@@ -45,7 +45,9 @@ export const modernMeta = (extra = {}) => ({
 // The server over raw pipes: every stdout line is kept (and must be one JSON-RPC message).
 export class RawSession {
   constructor({ env = {} } = {}) {
-    this.child = spawn(serverBin, [], { stdio: ["pipe", "pipe", "pipe"], env: { PATH: process.env.PATH, ...env } });
+    // Never the real instance-metadata address, even when a test passes no AWS settings.
+    this.child = spawn(serverBin, [], { stdio: ["pipe", "pipe", "pipe"],
+      env: { PATH: process.env.PATH, AWS_EC2_METADATA_DISABLED: "true", ...env } });
     this.messages = [];
     this.rawLines = [];
     this.stderr = "";

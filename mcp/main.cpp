@@ -1,6 +1,7 @@
 // quiltup-mcp: the MCP stdio server. Configuration comes from the environment (mcp.md §2);
 // stdout carries protocol messages only, everything else goes to stderr.
 #include "config.hpp"
+#include "core/allocator_tuning.hpp"
 #include "engine_session.hpp"
 #include "jsonrpc/stdio_transport.hpp"
 #include "server.hpp"
@@ -37,6 +38,7 @@ quiltup::awaitable<void> grace_timer() {
 }  // namespace
 
 int main() try {
+  quiltup::tune_allocator_for_uploads();
   std::signal(SIGPIPE, SIG_IGN);  // a vanished client shows up as EPIPE on write instead
 
   // Keep a private handle on the real stdout and point fd 1 at stderr, so that nothing a

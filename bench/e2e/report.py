@@ -15,7 +15,7 @@ runs = list(csv.DictReader(open(os.path.join(out, "runs.csv"))))
 meta = open(os.path.join(out, "meta.txt")).read()
 
 WORKLOADS = ["small", "medium", "large", "mcp", "scale-1k", "scale-100k"]
-CLIENTS = ["quiltup", "quiltup-mcp", "curl", "awscli1", "awscli2", "awscli2-crt", "boto3", "rclone", "s3cmd", "node"]
+CLIENTS = ["quiltup", "quiltup-unsigned", "quiltup-base", "quiltup-mcp", "curl", "awscli1", "awscli2", "awscli2-crt", "boto3", "rclone", "s3cmd", "node"]
 SERVERS = ["sink", "rgw"]
 PEERS = ["awscli1", "awscli2", "awscli2-crt", "boto3", "rclone", "s3cmd", "node"]
 MEMORY_LIMIT_MIB = 256  # upload_options::memory_limit default (engine/upload/upload_options.hpp)
@@ -107,18 +107,23 @@ def cell(server, workload, client):
     return r if r and "wall_s" in r else None
 
 
+# quiltup = the default (`auto`: over http:// every byte is also hashed with SHA-256 for the
+# signature); quiltup-unsigned = what `auto` does over https://, where S3 runs in production.
 for workload, metric, unit in (("large", "cpu_s_per_GiB", "CPU s/GiB"), ("medium", "cpu_s_per_GiB", "CPU s/GiB"),
                                ("small", "cpu_s_per_1k_objects", "CPU s/1k objects")):
-    q = cell("sink", workload, "quiltup")
-    for peer, limit in (("awscli1", 0.1), ("awscli2", 0.1), ("rclone", 0.5)):
-        p = cell("sink", workload, peer)
-        if q and p:
-            ratio = q[metric] / p[metric]
-            t.append(f"- {unit}, {workload}, sink: quiltup {q[metric]:.3g} vs {peer} {p[metric]:.3g} = "
-                     f"{ratio:.2f}× (target ≤ {limit}): **{'met' if ratio <= limit else 'not met'}**")
-        else:
-            t.append(f"- {unit}, {workload}, sink, vs {peer}: no verified figures for "
-                     f"{'quiltup' if not q else peer}")
+    for ours in ("quiltup", "quiltup-unsigned"):
+        q = cell("sink", workload, ours)
+        if not q and ours != "quiltup":
+            continue
+        for peer, limit in (("awscli1", 0.1), ("awscli2", 0.1), ("rclone", 0.5)):
+            p = cell("sink", workload, peer)
+            if q and p:
+                ratio = q[metric] / p[metric]
+                t.append(f"- {unit}, {workload}, sink: {ours} {q[metric]:.3g} vs {peer} {p[metric]:.3g} = "
+                         f"{ratio:.2f}× (target ≤ {limit}): **{'met' if ratio <= limit else 'not met'}**")
+            else:
+                t.append(f"- {unit}, {workload}, sink, vs {peer}: no verified figures for "
+                         f"{ours if not q else peer}")
 for server in SERVERS:
     for workload in ("small", "medium", "large"):
         q = cell(server, workload, "quiltup")
@@ -131,13 +136,15 @@ for server in SERVERS:
         faster = [f"{c} {p['wall_s']:.3g} s" for c, p in peers if p["wall_s"] <= q["wall_s"]]
         t.append(f"- wall, {workload}, {server}: quiltup {q['wall_s']:.3g} s; "
                  + (f"**not ahead of** {', '.join(faster)}" if faster else f"**ahead of all {len(peers)} peers**"))
-q, raw = cell("sink", "large", "quiltup"), cell("sink", "large", "curl")
-if q and raw:
-    share = q["MB_per_s"] / raw["MB_per_s"]
-    t.append(f"- large object to the sink, CRC32C on: quiltup {q['MB_per_s']:.0f} MB/s = {share:.0%} of raw "
-             f"`curl -T` {raw['MB_per_s']:.0f} MB/s (target ≥ 80 %): **{'met' if share >= 0.8 else 'not met'}**")
-else:
-    t.append("- large object vs raw curl -T: no verified figures for " + ("quiltup" if not q else "curl"))
+raw = cell("sink", "large", "curl")
+for ours in ("quiltup", "quiltup-unsigned"):
+    q = cell("sink", "large", ours)
+    if q and raw:
+        share = q["MB_per_s"] / raw["MB_per_s"]
+        t.append(f"- large object to the sink, CRC32C on: {ours} {q['MB_per_s']:.0f} MB/s = {share:.0%} of raw "
+                 f"`curl -T` {raw['MB_per_s']:.0f} MB/s (target ≥ 80 %): **{'met' if share >= 0.8 else 'not met'}**")
+    elif ours == "quiltup":
+        t.append("- large object vs raw curl -T: no verified figures for " + ("quiltup" if not q else "curl"))
 small_n, big_n = cell("sink", "scale-1k", "quiltup"), cell("sink", "scale-100k", "quiltup")
 if small_n and big_n:
     limit = MEMORY_LIMIT_MIB + 64
@@ -148,16 +155,28 @@ elif by_key.get(("sink", "scale-1k", "quiltup")) or by_key.get(("sink", "scale-1
     t.append("- peak RSS 1,000 → 100,000 objects: no verified quiltup run (see the scale rows' notes)")
 else:
     t.append("- peak RSS 1,000 → 100,000 objects: not measured in this run (full mode, `scale` workload)")
+# Before/after of an engine change, from this same run (QUILTUP_BASE_BIN_DIR).
+ba = []
+for server in SERVERS:
+    for workload in WORKLOADS:
+        new, old = cell(server, workload, "quiltup"), cell(server, workload, "quiltup-base")
+        if new and old:
+            ba.append(f"| {server} | {workload} | {old['wall_s']:.3g} → {new['wall_s']:.3g} "
+                      f"({new['wall_s'] / old['wall_s']:.2f}×) | {old['cpu_s']:.3g} → {new['cpu_s']:.3g} "
+                      f"({new['cpu_s'] / old['cpu_s']:.2f}×) | {old['peak_rss_MiB']:.0f} → {new['peak_rss_MiB']:.0f} |")
+if ba:
+    t += ["", "## Before → after (quiltup-base → quiltup, same run)", "",
+          "| server | workload | wall s | CPU s | peak RSS MiB |", "|---|---|---|---|---|"] + ba
 md += t + ["", "![chart](chart.png)", ""]
 open(os.path.join(out, "results.md"), "w").write("\n".join(md))
 
 # One colour per client on every panel; quiltup stands out, curl (the raw ceiling) is grey.
-COLORS = {"quiltup": "#d62728", "curl": "#9e9e9e", "awscli1": "#1f77b4", "awscli2": "#6baed6",
+COLORS = {"quiltup": "#d62728", "quiltup-unsigned": "#ff7f7f", "quiltup-base": "#7f0000", "curl": "#9e9e9e", "awscli1": "#1f77b4", "awscli2": "#6baed6",
           "awscli2-crt": "#08306b", "boto3": "#ff9f40", "rclone": "#2ca02c", "s3cmd": "#8c564b", "node": "#9467bd"}
 
 # Chart: per server, wall seconds (log scale) per workload, one bar per client.
 chart_workloads = ["small", "medium", "large"]
-present = [c for c in CLIENTS if c != "quiltup-mcp" and any(cell(s, w, c) for s in SERVERS for w in chart_workloads)]
+present = [c for c in CLIENTS if c not in ("quiltup-mcp", "quiltup-base") and any(cell(s, w, c) for s in SERVERS for w in chart_workloads)]
 servers = [s for s in SERVERS if any(cell(s, w, c) for w in chart_workloads for c in present)]
 if present and servers:
     chart_workloads = [w for w in chart_workloads if any(cell(s, w, c) for s in servers for c in present)]

@@ -5,17 +5,25 @@
 #
 # usage: bench/e2e/run.sh [--quick] [--runs N] [--servers "sink rgw"] [--workloads "..."] [--clients "..."]
 #   --quick      smaller workloads (1,000 x 4 KiB; 100 x 1 MiB; 1 x 256 MiB; MCP 1,000 items), one run each
-#   --runs N     most runs per (server, workload, client) cell; default 3. A cell stops repeating once
+#   --runs N     most runs per (server, workload, client) cell; default 3. Runs are interleaved: round 1
+#                runs every client once, round 2 again in an order rotated by one, and so on, so no
+#                client always runs first (on a cold server) or last. A cell stops repeating once
 #                another run would take it past BENCH_CELL_SECONDS (default 25), so slow clients get
 #                fewer runs; the table says how many each median is of.
 #   --servers    sink (nginx + Lua, reads and discards: the client's own ceiling) and/or rgw
 #                (Ceph RGW, bluestore OSD: end to end). Default both.
 #   --workloads  small medium large mcp scale (scale = quiltup's peak RSS at 1,000 vs 100,000 objects,
 #                sink only, full mode only). Default all.
-#   --clients    quiltup quiltup-mcp curl awscli1 awscli2 awscli2-crt boto3 rclone s3cmd node. Default all.
-# Env: QUILTUP_BIN_DIR (build/bin: quiltup, quiltup-mcp), BENCH_OUT (bench/out), BENCH_WORK
+#   --clients    quiltup quiltup-unsigned quiltup-mcp quiltup-base curl awscli1 awscli2 awscli2-crt boto3
+#                rclone s3cmd node. Default all. quiltup-unsigned = the CLI with --payload-signing unsigned
+#                (what the default `auto` does over https); quiltup-base = the CLI from QUILTUP_BASE_BIN_DIR,
+#                for before/after figures of an engine change from the same run (skipped when unset).
+# Env: QUILTUP_BIN_DIR (build/bin: quiltup, quiltup-mcp), QUILTUP_BASE_BIN_DIR, BENCH_OUT (bench/out), BENCH_WORK
 #   (/tmp/quiltup-bench: data and server dirs), BENCH_SINK_PORT (26080), BENCH_RGW_PORT (26000; mon
-#   on +1, +2), BENCH_CONCURRENCY (10), BENCH_CELL_SECONDS (25).
+#   on +1, +2), BENCH_CONCURRENCY (10), BENCH_CELL_SECONDS (25), BENCH_RUN_TIMEOUT (300: a run that
+#   takes longer is killed and counted as failed), BENCH_RGW_ROOM_GIB (30: RGW is restarted fresh before
+#   a run that would write more than this into its 40 GiB OSD; a full OSD blocks writes instead of
+#   failing them).
 # Needs: tools/install_deps.sh --bench (nginx + Lua, gnuplot, rclone, s3cmd, awscli v2, npm packages),
 #   aws cli v1 + boto3 on PATH's python3, Ceph RGW. aws cli v2's CRT client always dials port 80, so
 #   awscli2-crt runs only when 127.0.0.1:80 is free (the servers then listen there too, until the end).
@@ -26,10 +34,14 @@ root=$(cd "$here/../.." && pwd)
 out=${BENCH_OUT:-$root/bench/out}
 work=${BENCH_WORK:-/tmp/quiltup-bench}
 bin=${QUILTUP_BIN_DIR:-$root/build/bin}
+base_bin=${QUILTUP_BASE_BIN_DIR:-}
 sink_port=${BENCH_SINK_PORT:-26080}
 rgw_port=${BENCH_RGW_PORT:-26000}
 concurrency=${BENCH_CONCURRENCY:-10}
 cell_seconds=${BENCH_CELL_SECONDS:-25}
+run_timeout=${BENCH_RUN_TIMEOUT:-300}
+rgw_room=$(( ${BENCH_RGW_ROOM_GIB:-30} << 30 ))
+rgw_written=0
 checksum=CRC32C          # quiltup's default; peers use it where they can (see checksum_of)
 part_mib=8
 bucket=bench
@@ -37,7 +49,7 @@ bucket=bench
 quick=0 max_runs=3
 servers="sink rgw"
 workloads="small medium large mcp scale"
-clients="quiltup quiltup-mcp curl awscli1 awscli2 awscli2-crt boto3 rclone s3cmd node"
+clients="quiltup quiltup-unsigned quiltup-mcp quiltup-base curl awscli1 awscli2 awscli2-crt boto3 rclone s3cmd node"
 while [ $# -gt 0 ]; do
   case $1 in
     --quick) quick=1; max_runs=1 ;;
@@ -106,6 +118,21 @@ start_rgw() {
   OSD_STORE=bluestore RGW_EXTRA_ENDPOINT=$extra "$root/tools/s3/start-ceph-rgw.sh" "$rgw_dir" "$rgw_port" >>"$log" 2>&1 \
     || { tail -20 "$log" >&2; return 1; }
   aws --endpoint-url "http://127.0.0.1:$rgw_port" s3 mb "s3://$bucket" >>"$log" 2>&1
+  warm_rgw
+  rgw_written=0
+}
+
+# A new OSD is slow for its first writes (pools, allocator, RGW's caches): an unmeasured upload of
+# small and multipart objects, by a peer, so that the first measured client does not pay for it.
+warm_rgw() {
+  make_dir "$work/data/warmup" 200 4096
+  make_file "$work/data/warmup-big/big.bin" $((64 << 20))
+  local ep t0=$SECONDS
+  ep=$(endpoint_of rgw)
+  eval "$(rclone_env "$ep" rgw) rclone copy --transfers $concurrency $work/data/warmup T:$bucket/warmup" >>"$log" 2>&1
+  eval "$(rclone_env "$ep" rgw) rclone copy --s3-chunk-size ${part_mib}M --s3-upload-concurrency $concurrency" \
+    "$work/data/warmup-big T:$bucket/warmup-big" >>"$log" 2>&1
+  say "  rgw warmed up ($((SECONDS - t0)) s, unmeasured)"
 }
 
 endpoint_of() { [ "$1" = sink ] && echo "http://127.0.0.1:$sink_port" || echo "http://127.0.0.1:$rgw_port"; }
@@ -177,7 +204,7 @@ aws_cfg
 # aws cli v2 2.9.19 (Debian) predates --checksum-algorithm and sends none.
 checksum_of() {
   case $1 in
-    quiltup|quiltup-mcp|node) echo CRC32C ;;
+    quiltup*|node) echo CRC32C ;;
     awscli1|boto3) echo CRC32 ;;
     rclone|s3cmd) echo MD5 ;;
     curl|awscli2|awscli2-crt) echo none ;;
@@ -206,9 +233,12 @@ client_cmd() {
   ep=$(endpoint_of "$server"); src=$(source_of "$w"); kind=${wl_kind[${w%%-*}]}
   local dst="s3://$bucket/$id/"
   case $c in
-    quiltup)
+    quiltup|quiltup-unsigned|quiltup-base)
       [ "$kind" = file ] && dst="${dst}big.bin"
-      echo "env AWS_ENDPOINT_URL=$ep $bin/quiltup put$quiltup_flags $src $dst" ;;
+      local exe=$bin/quiltup flags=$quiltup_flags
+      [ $c = quiltup-unsigned ] && flags="$flags --payload-signing unsigned"
+      [ $c = quiltup-base ] && { exe=$base_bin/quiltup; flags=$quiltup_base_flags; }
+      echo "env AWS_ENDPOINT_URL=$ep $exe put$flags $src $dst" ;;
     quiltup-mcp)
       local mode=dir
       [ "$kind" = file ] && mode=file
@@ -275,6 +305,10 @@ available() {
   local c=$1
   case $c in
     quiltup) [ -x "$bin/quiltup" ] || { echo "no $bin/quiltup (build it: ninja -C build quiltup)"; return; } ;;
+    quiltup-unsigned) "$bin/quiltup" put --help 2>&1 | grep -q -- --payload-signing \
+                        || { echo "$bin/quiltup put has no --payload-signing"; return; } ;;
+    quiltup-base) [ -n "$base_bin" ] || { echo "QUILTUP_BASE_BIN_DIR is not set (no before/after row)"; return; }
+                  [ -x "$base_bin/quiltup" ] || { echo "no $base_bin/quiltup"; return; } ;;
     quiltup-mcp) [ -x "$bin/quiltup-mcp" ] || { echo "no $bin/quiltup-mcp"; return; } ;;
     awscli1) command -v aws >/dev/null || { echo "aws (v1) not on PATH"; return; } ;;
     awscli2) [ -x /usr/bin/aws ] || { echo "no /usr/bin/aws (apt-get install awscli)"; return; } ;;
@@ -291,6 +325,8 @@ available() {
 version_of() {
   case $1 in
     quiltup) echo "quiltup $(git -C "$root" rev-parse --short HEAD), put flags:${quiltup_flags:- none}" ;;
+    quiltup-unsigned) echo "quiltup $(git -C "$root" rev-parse --short HEAD), put flags:$quiltup_flags --payload-signing unsigned" ;;
+    quiltup-base) echo "quiltup from $base_bin ($(stat -c %y "$base_bin/quiltup" | cut -d. -f1)), put flags:${quiltup_base_flags:- none}" ;;
     quiltup-mcp) echo "quiltup-mcp $(git -C "$root" rev-parse --short HEAD)" ;;
     curl) curl --version | head -1 | cut -d' ' -f1-2 ;;
     awscli1) aws --version 2>&1 | cut -d' ' -f1-2 ;;
@@ -325,7 +361,7 @@ run_once() {  # server workload client run -> appends one row to runs.csv, print
   load=$(cut -d' ' -f1 /proc/loadavg)
   sync
   set +e
-  /usr/bin/time -v -o "$tf" bash -c "$cmd" > "$work/client.out" 2>&1
+  /usr/bin/time -v -o "$tf" timeout --kill-after=10 "$run_timeout" bash -c "$cmd" > "$work/client.out" 2>&1
   local rc=$?
   set -e
   local wall user sys rss
@@ -339,7 +375,8 @@ run_once() {  # server workload client run -> appends one row to runs.csv, print
   local got exp ok=1 note=""
   got=$(verify "$server" "$id" "$offset")
   exp=$(expected_of "$w")
-  [ "$rc" = 0 ] || { ok=0; note="exit $rc: $(tail -c 200 "$work/client.out" | tr '\n\t,' '   ')"; }
+  if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then note="killed after ${run_timeout} s;"; fi
+  [ "$rc" = 0 ] || { ok=0; note="$note exit $rc: $(tail -c 200 "$work/client.out" | tr '\n\t,' '   ')"; }
   [ "$got" = "$exp" ] || { ok=0; note="$note landed $got (objects bytes), expected $exp"; }
   printf '%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,"%s"\n' "$server" "$w" "$c" "$r" "$ok" "$wall" "$user" "$sys" "$rss" \
     "$load" "${got% *}" "${got#* }" "${note//\"/\'}" >> "$runs_csv"
@@ -349,14 +386,38 @@ run_once() {  # server workload client run -> appends one row to runs.csv, print
   echo "$wall $ok"
 }
 
-run_cell() {  # server workload client
-  local spent=0 last ok r
+# Every client of one (server, workload), in rounds: round r runs each still-active client once, in
+# the order rotated by r - 1. A client leaves after a failed run (it fails the same way again) or
+# once another run would take its cell past the budget.
+run_workload() {  # server workload client...
+  local server=$1 w=$2; shift 2
+  local active=("$@") r i n c last ok
+  declare -A spent=()
+  for c in "${active[@]}"; do spent[$c]=0; done
   for r in $(seq 1 "$max_runs"); do
-    read -r last ok < <(run_once "$@" "$r")
-    [ "$ok" = 1 ] || break   # a failed upload fails the same way again: say so once
-    spent=$(echo "$spent + $last" | bc)
-    # stop repeating when the next run would take the cell past its budget
-    if [ "$(echo "$spent + $last > $cell_seconds" | bc)" = 1 ]; then break; fi
+    n=${#active[@]}
+    [ "$n" -gt 0 ] || break
+    local keep=()
+    declare -A stays=()
+    for i in $(seq 0 $((n - 1))); do
+      c=${active[$(( (i + r - 1) % n ))]}
+      if [ "$server" = rgw ]; then
+        local need
+        need=$(expected_of "$w"); need=${need#* }
+        if (( rgw_written + need > rgw_room )); then
+          say "  RGW holds $((rgw_written >> 20)) MiB of this workload: a fresh one before the next run"
+          start_rgw
+        fi
+        rgw_written=$(( rgw_written + need ))
+      fi
+      read -r last ok < <(run_once "$server" "$w" "$c" "$r")
+      [ "$ok" = 1 ] || continue
+      spent[$c]=$(echo "${spent[$c]} + $last" | bc)
+      [ "$(echo "${spent[$c]} + $last > $cell_seconds" | bc)" = 1 ] || stays[$c]=1
+    done
+    for c in "${active[@]}"; do [ -n "${stays[$c]:-}" ] && keep+=("$c"); done
+    unset stays
+    active=("${keep[@]}")
   done
 }
 
@@ -370,9 +431,9 @@ applies() {  # client server workload -> true when this combination is measured
 }
 
 # The CLI is growing flag by flag: pass the fair settings it has, and record which ones it took.
-quiltup_put_flags() {
+quiltup_put_flags() {  # bin_dir
   local help
-  help=$("$bin/quiltup" put --help 2>&1) || true
+  help=$("$1/quiltup" put --help 2>&1) || true
   grep -q -- "--concurrency" <<<"$help" && printf ' --concurrency %s' "$concurrency"
   grep -q -- "--part-size" <<<"$help" && printf ' --part-size %s' $((part_mib << 20))
   if grep -q -- "--checksum" <<<"$help"; then
@@ -384,7 +445,9 @@ quiltup_put_flags() {
 # --- main --------------------------------------------------------------------------------------
 t_start=$SECONDS
 quiltup_flags=""
-[ -x "$bin/quiltup" ] && quiltup_flags=$(quiltup_put_flags)
+[ -x "$bin/quiltup" ] && quiltup_flags=$(quiltup_put_flags "$bin")
+quiltup_base_flags=""
+[ -n "$base_bin" ] && [ -x "$base_bin/quiltup" ] && quiltup_base_flags=$(quiltup_put_flags "$base_bin")
 if [[ " $clients " == *" awscli2-crt "* ]] && port_free 80; then port80=1; fi
 declare -A skip
 for c in $clients; do
@@ -408,6 +471,16 @@ cat "$meta" >&2
 echo "server,workload,client,run,ok,wall_s,user_s,sys_s,maxrss_kib,load1,objects,bytes,note" > "$runs_csv"
 
 for w in $workloads; do make_data "$w"; done
+# Every client reads the same files from the page cache: the first one must not pay for the disk
+# (a cold 100,000-file directory took 54 s instead of 12 s in a first attempt).
+for w in $workloads; do
+  case $w in
+    scale) dirs="$work/data/scale-1k $work/data/scale-100k" ;;
+    mcp) dirs="" ;;
+    *) dirs=$(source_of "$w") ;;
+  esac
+  for d in $dirs; do find "$d" -type f -print0 | xargs -0 cat > /dev/null; done
+done
 wl_list=""
 for w in $workloads; do
   if [ "$w" = scale ]; then wl_list="$wl_list scale-1k scale-100k"; else wl_list="$wl_list $w"; fi
@@ -423,10 +496,11 @@ for server in $servers; do
       say "starting a fresh RGW for $w"; start_rgw
     fi
     say "== $server / $w"
+    cell_clients=()
     for c in $clients; do
-      [ -z "${skip[$c]:-}" ] && applies "$c" "$server" "$w" || continue
-      run_cell "$server" "$w" "$c"
+      [ -z "${skip[$c]:-}" ] && applies "$c" "$server" "$w" && cell_clients+=("$c")
     done
+    run_workload "$server" "$w" "${cell_clients[@]}"
   done
   stop_servers
 done

@@ -7,6 +7,7 @@
 // Prints one JSON line (peak RSS after each phase, peak leased bytes, objects/s, MB/s) and
 // exits non-zero if anything failed, if the leased bytes exceeded the budget, or if peak RSS
 // grew by more than 64 MiB between the phases (it would, if memory grew with item count).
+#include "core/allocator_tuning.hpp"
 #include "http/client.hpp"
 #include "s3/client.hpp"
 #include "upload/uploader.hpp"
@@ -63,6 +64,7 @@ struct phase_result {
 }  // namespace
 
 int main(int argc, char** argv) {
+  quiltup::tune_allocator_for_uploads();  // as quiltup and quiltup-mcp do: measure what they do
   std::uint64_t small = 100'000, big_bytes = 2ULL << 30, memory_limit = 256ULL << 20;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];

@@ -13,6 +13,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include <chrono>
+#include <optional>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <unordered_map>
@@ -65,6 +66,8 @@ struct curl_multi::state : std::enable_shared_from_this<curl_multi::state> {
         asio::post(s->executor_, [s, easy = easy, id = id] { s->complete(easy, id, asio::error::operation_aborted, CURLE_OK); });
     }
   };
+
+  using timer_clock = asio::steady_timer::clock_type;
 
   state(executor ex, const multi_options& options) : executor_(std::move(ex)), timer_(executor_) {
     ensure_curl_global();
@@ -265,15 +268,47 @@ struct curl_multi::state : std::enable_shared_from_this<curl_multi::state> {
 
   // --- timer --------------------------------------------------------------------------------
 
+  // curl moves its one timer at nearly every step of every transfer (0 ms after a handle is
+  // added, a later deadline after each read), and each move of an Asio timer is a
+  // timerfd_settime: 15 % of the CPU of 10,000 small uploads (perf, bench/RESULTS.md). So a 0 ms
+  // timeout is a posted action, and a deadline later than the one armed only moves `due_`: the
+  // armed wait fires first and re-arms for it. Only an earlier deadline, or none, touches the timer.
   void set_timer(long timeout_ms) {
     if (closing_) return;
     if (timeout_ms < 0) {
-      timer_.cancel();
+      due_.reset();
+      if (armed_) {
+        armed_.reset();
+        timer_.cancel();  // nothing left to wait for: let the io_context run out of work
+      }
       return;
     }
-    timer_.expires_after(std::chrono::milliseconds(timeout_ms));  // cancels the previous wait
+    if (timeout_ms == 0) {
+      due_.reset();
+      if (!immediate_pending_) {
+        immediate_pending_ = true;
+        asio::post(executor_, [self = shared_from_this()] {
+          self->immediate_pending_ = false;
+          if (!self->closing_) self->act(CURL_SOCKET_TIMEOUT, 0);
+        });
+      }
+      return;
+    }
+    const auto deadline = timer_clock::now() + std::chrono::milliseconds(timeout_ms);
+    due_ = deadline;
+    if (!armed_ || *armed_ > deadline) arm_timer(deadline);
+  }
+
+  void arm_timer(timer_clock::time_point deadline) {
+    armed_ = deadline;
+    timer_.expires_at(deadline);  // cancels the previous wait, whose handler then sees an error
     timer_.async_wait([self = shared_from_this()](error_code ec) {
-      if (!ec) self->act(CURL_SOCKET_TIMEOUT, 0);
+      if (ec) return;
+      self->armed_.reset();
+      if (!self->due_ || self->closing_) return;
+      if (*self->due_ > timer_clock::now()) return self->arm_timer(*self->due_);
+      self->due_.reset();
+      self->act(CURL_SOCKET_TIMEOUT, 0);
     });
   }
 
@@ -294,6 +329,8 @@ struct curl_multi::state : std::enable_shared_from_this<curl_multi::state> {
     }
     curl_multi_cleanup(multi_);  // closes idle connections through on_close_socket
     multi_ = nullptr;
+    armed_.reset();
+    due_.reset();
     timer_.cancel();
     while (!sockets_.empty()) forget(sockets_.begin()->first);
   }
@@ -315,6 +352,9 @@ struct curl_multi::state : std::enable_shared_from_this<curl_multi::state> {
 
   executor executor_;
   asio::steady_timer timer_;
+  std::optional<timer_clock::time_point> armed_;  // when timer_ fires, if a wait is pending
+  std::optional<timer_clock::time_point> due_;    // when curl wants its timeout (set_timer)
+  bool immediate_pending_ = false;          // a 0 ms timeout already posted
   CURLM* multi_ = nullptr;
   bool closing_ = false;
   std::unordered_map<CURL*, transfer> transfers_;

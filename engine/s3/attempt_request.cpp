@@ -5,7 +5,9 @@
 #include "sigv4/signer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
+#include <optional>
 
 namespace quiltup::s3 {
 namespace {
@@ -17,14 +19,29 @@ constexpr std::string_view unsigned_payload = "UNSIGNED-PAYLOAD";
 struct chunked_state {
   http::body source;
   sigv4::aws_chunked_layout layout;
-  sigv4::chunk_signer first_signer;
+  std::optional<sigv4::chunk_signer> first_signer;  // signed chunks only
+  std::string trailer_value;                        // trailer mode only: known before sending
   std::unique_ptr<sigv4::aws_chunked_encoder> encoder;
 
   void restart() {
+    sigv4::aws_chunked_encoder::trailer_fn trailer;
+    if (!layout.trailer_name.empty()) trailer = [value = trailer_value] { return value; };
     encoder = std::make_unique<sigv4::aws_chunked_encoder>(
-        [src = &source](char* dst, std::size_t cap) { return src->read(dst, cap); }, layout, first_signer);
+        [src = &source](char* dst, std::size_t cap) { return src->read(dst, cap); }, layout, first_signer,
+        std::move(trailer));
   }
 };
+
+// The x-amz-checksum-* header a request carries, if any (at most one: add_checksum_header).
+std::optional<std::string> checksum_header_of(const http::headers& headers) {
+  for (const auto& [name, value] : headers) {
+    std::string lower(name);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (lower.starts_with("x-amz-checksum-") && lower != "x-amz-checksum-type" && lower != "x-amz-checksum-algorithm")
+      return lower;
+  }
+  return std::nullopt;
+}
 
 // An in-memory body as a pull source, for the encoder.
 http::body as_streaming(const http::body& b) {
@@ -70,7 +87,21 @@ result<http::request> make_attempt_request(const operation_request& request, con
   params.credentials = credentials;
 
   sigv4::aws_chunked_layout layout;
-  const bool streaming = request.payload == payload_mode::streaming_signed;
+  std::string trailer_value;
+  const bool streaming = request.payload == payload_mode::streaming_signed ||
+                         request.payload == payload_mode::streaming_unsigned_trailer;
+  auto frame_as_aws_chunked = [&] {
+    layout.decoded_length = request.body.size();
+    layout.chunk_size = options.chunk_size;
+    params.payload_hash = std::string(sigv4::content_sha256_for(layout));
+    if (auto ce = out.headers.get("Content-Encoding"))
+      out.headers.set("Content-Encoding", "aws-chunked," + std::string(*ce));
+    else
+      out.headers.set("Content-Encoding", "aws-chunked");
+    out.headers.set("x-amz-decoded-content-length", std::to_string(layout.decoded_length));
+    // Signed, as in the AWS example: the framing makes the length part of what is attested.
+    out.headers.set("Content-Length", std::to_string(sigv4::aws_chunked_encoder::encoded_length(layout)));
+  };
   switch (request.payload) {
     case payload_mode::signed_payload:
       if (request.payload_sha256.empty()) {
@@ -86,18 +117,26 @@ result<http::request> make_attempt_request(const operation_request& request, con
       params.payload_hash = std::string(unsigned_payload);
       break;
     case payload_mode::streaming_signed:
-      layout.decoded_length = request.body.size();
-      layout.chunk_size = options.chunk_size;
       layout.signed_chunks = true;
-      params.payload_hash = std::string(sigv4::content_sha256_for(layout));
-      if (auto ce = out.headers.get("Content-Encoding"))
-        out.headers.set("Content-Encoding", "aws-chunked," + std::string(*ce));
-      else
-        out.headers.set("Content-Encoding", "aws-chunked");
-      out.headers.set("x-amz-decoded-content-length", std::to_string(layout.decoded_length));
-      // Signed, as in the AWS example: the framing makes the length part of what is attested.
-      out.headers.set("Content-Length", std::to_string(sigv4::aws_chunked_encoder::encoded_length(layout)));
+      frame_as_aws_chunked();
       break;
+    case payload_mode::streaming_unsigned_trailer: {
+      // The checksum header becomes the trailer; x-amz-trailer names it in the signed headers.
+      auto name = checksum_header_of(out.headers);
+      if (!name) {
+        error e = make_error("InvalidArgument", "the trailer payload mode sends the checksum as a trailer, and there is none",
+                             "checksum", "choose a checksum (crc32c, crc32, crc64nvme, sha1, sha256) or another payload mode");
+        e.step = request.step;
+        return e;
+      }
+      trailer_value = std::string(*out.headers.get(*name));
+      out.headers.remove(*name);
+      out.headers.set("x-amz-trailer", *name);
+      layout.trailer_name = *name;
+      layout.trailer_value_length = trailer_value.size();
+      frame_as_aws_chunked();
+      break;
+    }
   }
 
   sigv4::request_view view;
@@ -120,8 +159,10 @@ result<http::request> make_attempt_request(const operation_request& request, con
     out.body = request.body;
     return out;
   }
-  auto state = std::make_shared<chunked_state>(chunked_state{as_streaming(request.body), layout,
-                                                             sigv4::chunk_signer::from_seed(params, signature), nullptr});
+  std::optional<sigv4::chunk_signer> signer;
+  if (layout.signed_chunks) signer = sigv4::chunk_signer::from_seed(params, signature);
+  auto state = std::make_shared<chunked_state>(
+      chunked_state{as_streaming(request.body), layout, std::move(signer), std::move(trailer_value), nullptr});
   state->restart();
   out.body.length = static_cast<std::size_t>(sigv4::aws_chunked_encoder::encoded_length(layout));
   out.body.read = [state](char* dst, std::size_t cap) { return state->encoder->read(dst, cap); };

@@ -12,6 +12,10 @@ enum class payload_mode {
   // aws-chunked STREAMING-AWS4-HMAC-SHA256-PAYLOAD: each chunk signed as it is sent, so a file
   // streams from disk with integrity over plain HTTP and without hashing it first.
   streaming_signed,
+  // aws-chunked STREAMING-UNSIGNED-PAYLOAD-TRAILER: chunks unsigned, and the request's
+  // x-amz-checksum-* value travels as a trailer after the body instead of as a header, as the
+  // AWS SDKs send it over https. Needs a checksum. Some servers refuse it (Ceph RGW 16: 400).
+  streaming_unsigned_trailer,
 };
 
 }  // namespace quiltup::s3

@@ -9,8 +9,9 @@ result<payload_signing> parse_payload_signing(std::string_view text, std::string
   if (text == "signed") return payload_signing::signed_payload;
   if (text == "unsigned") return payload_signing::unsigned_payload;
   if (text == "streaming") return payload_signing::streaming;
+  if (text == "trailer") return payload_signing::trailer;
   return make_error("InvalidArgument", "unknown payload signing mode '" + std::string(text) + "'", std::string(field),
-                    "use auto, signed, unsigned or streaming");
+                    "use auto, signed, unsigned, streaming or trailer");
 }
 
 std::string_view to_string(payload_signing mode) noexcept {
@@ -19,6 +20,7 @@ std::string_view to_string(payload_signing mode) noexcept {
     case payload_signing::signed_payload: return "signed";
     case payload_signing::unsigned_payload: return "unsigned";
     case payload_signing::streaming: return "streaming";
+    case payload_signing::trailer: return "trailer";
   }
   return "auto";
 }
@@ -45,6 +47,10 @@ result<void> check_options(const upload_options& o) {
   if (o.quilt_aligned && o.checksum != crypto::checksum_algorithm::sha256)
     return make_error("InvalidArgument", "Quilt-aligned parts only make sense with the sha256 checksum", "checksum",
                       "use --checksum sha256 with Quilt alignment");
+  if (o.payload == payload_signing::trailer &&
+      (o.checksum == crypto::checksum_algorithm::none || o.checksum == crypto::checksum_algorithm::md5))
+    return make_error("InvalidArgument", "the trailer payload mode sends an x-amz-checksum-* trailer; md5 and none have none",
+                      "payload_signing", "use --checksum crc32c (or crc32, crc64nvme, sha1, sha256) with trailer");
   return {};
 }
 

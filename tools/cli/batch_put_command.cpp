@@ -96,8 +96,9 @@ void add_batch_put_command(CLI::App& app, batch_put_options& o) {
   put->add_option("--multipart-threshold", o.multipart_threshold, "objects this big or bigger go multipart (default 16MiB)");
   put->add_option("--memory-limit", o.memory_limit, "bytes of part buffers at once (default 256MiB)");
   put->add_option("--checksum", o.checksum, "crc32c (default), crc32, crc64nvme, sha256, sha1, md5 or none");
-  put->add_option("--payload-signing", o.payload_signing, "auto (default), signed, unsigned or streaming")
-      ->check(CLI::IsMember({"auto", "signed", "unsigned", "streaming"}));
+  put->add_option("--payload-signing", o.payload_signing,
+                  "auto (default), signed, unsigned, streaming or trailer (aws-chunked with the checksum as a trailer)")
+      ->check(CLI::IsMember({"auto", "signed", "unsigned", "streaming", "trailer"}));
   put->add_flag("--json", o.json, "one JSON line per object, then a summary line");
   put->add_flag("--no-progress", o.no_progress, "no progress bar even on a terminal");
 }

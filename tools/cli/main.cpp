@@ -1,6 +1,7 @@
 // quiltup: the command-line face of the engine. One file per subcommand; this file only
 // registers them and maps CLI11's parse errors to exit code 2.
 #include "batch_put_command.hpp"
+#include "core/allocator_tuning.hpp"
 #include "json_output.hpp"
 #include "mb_command.hpp"
 #include "package_command.hpp"
@@ -9,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 int main(int argc, char** argv) {
+  quiltup::tune_allocator_for_uploads();
   namespace cli = quiltup::cli;
   CLI::App app{"quiltup: upload data to S3 as fast as the machine allows"};
   app.require_subcommand(1);

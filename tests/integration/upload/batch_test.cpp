@@ -160,3 +160,31 @@ TEST_CASE("upload: every payload signing mode lands on RGW, single and multipart
     }
   }
 }
+
+TEST_CASE("upload: RGW refuses trailer mode, the error says so and the multipart upload is aborted", "[integration][upload][rgw]") {
+  test::upload_session s(test::rgw());
+  auto bucket = s.make_bucket("trailer-rgw");
+  test::temp_dir dir("trailer-rgw");
+  auto path = dir.write("big.bin", test::pattern_bytes(11 * 1024 * 1024, 41));
+  upload_options options;
+  options.payload = payload_signing::trailer;
+  options.part_size = 5 * 1024 * 1024;
+  options.multipart_threshold = 5 * 1024 * 1024;
+  uploader up(s.engine_client(), options);
+
+  auto single = s.run(up.put(test::text_item(bucket, "t/small.txt", "tiny body")));
+  REQUIRE_FALSE(single.ok());
+  INFO(test::describe(*single.error));
+  CHECK(single.error->http_status == 400);
+  CHECK_FALSE(single.error->retryable);
+  CHECK(single.error->step == "PutObject");
+
+  auto multi = s.run(up.put(test::file_item(bucket, "t/big.bin", path)));
+  REQUIRE_FALSE(multi.ok());
+  INFO(test::describe(*multi.error));
+  CHECK(multi.error->http_status == 400);
+  CHECK(multi.error->step.starts_with("UploadPart"));
+  CHECK(s.open_uploads(bucket) == 0);
+  auto listed = s.run(s.direct().head_object({bucket, "t/big.bin"}));
+  CHECK_FALSE(listed.has_value());
+}

@@ -112,3 +112,54 @@ TEST_CASE("attempt_request: a streamed body cannot be payload-signed without its
   REQUIRE_FALSE(req.has_value());
   CHECK(req.error().field == "payload_sha256");
 }
+
+TEST_CASE("attempt_request: trailer mode moves the checksum header into an unsigned aws-chunked trailer", "[s3][attempt_request]") {
+  auto ep = s3::endpoint::make({"https://s3.amazonaws.com", "us-east-1", s3::addressing_style::path});
+  REQUIRE(ep.has_value());
+  s3::operation_request op;
+  op.step = "PutObject";
+  op.method = "PUT";
+  op.bucket = "examplebucket";
+  op.key = "chunkObject.txt";
+  op.headers.add("x-amz-checksum-crc32c", "sOO8/Q==");  // CRC32C of 66,560 × 'a' (the AWS trailer example)
+  op.headers.add("x-amz-sdk-checksum-algorithm", "CRC32C");
+  op.body = http::body::from_string(std::string(66560, 'a'));
+  op.payload = s3::payload_mode::streaming_unsigned_trailer;
+  auto req = s3::make_attempt_request(op, ep->locate(op.bucket, op.key, ""), ep->region(), example_keys(), example_time());
+  REQUIRE(req.has_value());
+  CHECK(req->headers.get("x-amz-content-sha256") == "STREAMING-UNSIGNED-PAYLOAD-TRAILER");
+  CHECK(req->headers.get("Content-Encoding") == "aws-chunked");
+  CHECK(req->headers.get("x-amz-decoded-content-length") == "66560");
+  CHECK(req->headers.get("x-amz-trailer") == "x-amz-checksum-crc32c");
+  CHECK_FALSE(req->headers.contains("x-amz-checksum-crc32c"));
+  CHECK(req->headers.get("x-amz-sdk-checksum-algorithm") == "CRC32C");
+  auto authorization = std::string(*req->headers.get("Authorization"));
+  CHECK(authorization.find("x-amz-trailer") != std::string::npos);
+  CHECK(authorization.find("x-amz-decoded-content-length") != std::string::npos);
+  // The unsigned framing of s3-facts §4: hex length, CRLF, data, CRLF; a zero chunk; the trailer.
+  const std::string expected = "10000\r\n" + std::string(65536, 'a') + "\r\n" + "400\r\n" + std::string(1024, 'a') +
+                               "\r\n" + "0\r\n" + "x-amz-checksum-crc32c:sOO8/Q==\r\n" + "\r\n";
+  REQUIRE(req->body.is_streaming());
+  CHECK(req->body.size() == expected.size());
+  CHECK(req->headers.get("Content-Length") == std::to_string(expected.size()));
+  CHECK(drain(req->body) == expected);
+  REQUIRE(req->body.rewind());
+  CHECK(drain(req->body) == expected);
+}
+
+TEST_CASE("attempt_request: trailer mode without a checksum is refused before sending", "[s3][attempt_request]") {
+  auto ep = s3::endpoint::make({"http://127.0.0.1:9000", "", s3::addressing_style::automatic});
+  REQUIRE(ep.has_value());
+  s3::operation_request op;
+  op.step = "UploadPart 2";
+  op.method = "PUT";
+  op.bucket = "b";
+  op.key = "k";
+  op.payload = s3::payload_mode::streaming_unsigned_trailer;
+  op.body = http::body::from_string("abc");
+  auto req = s3::make_attempt_request(op, ep->locate("b", "k", ""), ep->region(), example_keys(), example_time());
+  REQUIRE_FALSE(req.has_value());
+  CHECK(req.error().code == "InvalidArgument");
+  CHECK(req.error().field == "checksum");
+  CHECK(req.error().step == "UploadPart 2");
+}

@@ -27,6 +27,24 @@ std::string drain(http::body& b) {
   return out;
 }
 
+// The S3 docs' aws-chunked examples: PUT examplebucket/chunkObject.txt, 66,560 × 'a'.
+s3::operation_request chunk_object_example(s3::payload_mode payload) {
+  s3::operation_request op;
+  op.step = "PutObject";
+  op.method = "PUT";
+  op.bucket = "examplebucket";
+  op.key = "chunkObject.txt";
+  op.body = http::body::from_string(std::string(66560, 'a'));
+  op.payload = payload;
+  return op;
+}
+
+result<http::request> attempt_on_s3(const s3::operation_request& op) {
+  auto ep = s3::endpoint::make({"https://s3.amazonaws.com", "us-east-1", s3::addressing_style::path});
+  REQUIRE(ep.has_value());
+  return s3::make_attempt_request(op, ep->locate(op.bucket, op.key, ""), ep->region(), example_keys(), example_time());
+}
+
 }  // namespace
 
 TEST_CASE("attempt_request: the S3 docs PUT example signs to 98ad7217…", "[s3][attempt_request]") {
@@ -52,17 +70,9 @@ TEST_CASE("attempt_request: the S3 docs PUT example signs to 98ad7217…", "[s3]
 }
 
 TEST_CASE("attempt_request: streaming_signed reproduces the aws-chunked example and rewinds", "[s3][attempt_request]") {
-  auto ep = s3::endpoint::make({"https://s3.amazonaws.com", "us-east-1", s3::addressing_style::path});
-  REQUIRE(ep.has_value());
-  s3::operation_request op;
-  op.step = "PutObject";
-  op.method = "PUT";
-  op.bucket = "examplebucket";
-  op.key = "chunkObject.txt";
+  auto op = chunk_object_example(s3::payload_mode::streaming_signed);
   op.headers.add("x-amz-storage-class", "REDUCED_REDUNDANCY");
-  op.body = http::body::from_string(std::string(66560, 'a'));
-  op.payload = s3::payload_mode::streaming_signed;
-  auto req = s3::make_attempt_request(op, ep->locate(op.bucket, op.key, ""), ep->region(), example_keys(), example_time());
+  auto req = attempt_on_s3(op);
   REQUIRE(req.has_value());
   CHECK(req->url == "https://s3.amazonaws.com/examplebucket/chunkObject.txt");
   CHECK(req->headers.get("Content-Encoding") == "aws-chunked");
@@ -114,18 +124,10 @@ TEST_CASE("attempt_request: a streamed body cannot be payload-signed without its
 }
 
 TEST_CASE("attempt_request: trailer mode moves the checksum header into an unsigned aws-chunked trailer", "[s3][attempt_request]") {
-  auto ep = s3::endpoint::make({"https://s3.amazonaws.com", "us-east-1", s3::addressing_style::path});
-  REQUIRE(ep.has_value());
-  s3::operation_request op;
-  op.step = "PutObject";
-  op.method = "PUT";
-  op.bucket = "examplebucket";
-  op.key = "chunkObject.txt";
+  auto op = chunk_object_example(s3::payload_mode::streaming_unsigned_trailer);
   op.headers.add("x-amz-checksum-crc32c", "sOO8/Q==");  // CRC32C of 66,560 × 'a' (the AWS trailer example)
   op.headers.add("x-amz-sdk-checksum-algorithm", "CRC32C");
-  op.body = http::body::from_string(std::string(66560, 'a'));
-  op.payload = s3::payload_mode::streaming_unsigned_trailer;
-  auto req = s3::make_attempt_request(op, ep->locate(op.bucket, op.key, ""), ep->region(), example_keys(), example_time());
+  auto req = attempt_on_s3(op);
   REQUIRE(req.has_value());
   CHECK(req->headers.get("x-amz-content-sha256") == "STREAMING-UNSIGNED-PAYLOAD-TRAILER");
   CHECK(req->headers.get("Content-Encoding") == "aws-chunked");
@@ -148,16 +150,9 @@ TEST_CASE("attempt_request: trailer mode moves the checksum header into an unsig
 }
 
 TEST_CASE("attempt_request: trailer mode without a checksum is refused before sending", "[s3][attempt_request]") {
-  auto ep = s3::endpoint::make({"http://127.0.0.1:9000", "", s3::addressing_style::automatic});
-  REQUIRE(ep.has_value());
-  s3::operation_request op;
+  auto op = chunk_object_example(s3::payload_mode::streaming_unsigned_trailer);
   op.step = "UploadPart 2";
-  op.method = "PUT";
-  op.bucket = "b";
-  op.key = "k";
-  op.payload = s3::payload_mode::streaming_unsigned_trailer;
-  op.body = http::body::from_string("abc");
-  auto req = s3::make_attempt_request(op, ep->locate("b", "k", ""), ep->region(), example_keys(), example_time());
+  auto req = attempt_on_s3(op);
   REQUIRE_FALSE(req.has_value());
   CHECK(req.error().code == "InvalidArgument");
   CHECK(req.error().field == "checksum");

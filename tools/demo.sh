@@ -90,7 +90,7 @@ echo "upload took $(echo "$t1 - $t0" | bc) s"
 step "results (as printed by quiltup)"
 python3 - "$results" <<'EOF' || failed=1
 import json, sys
-rows, bad = [], 0
+rows, bad, summary = [], 0, None
 for line in open(sys.argv[1]):
     line = line.strip()
     if not line:
@@ -99,6 +99,9 @@ for line in open(sys.argv[1]):
         r = json.loads(line)
     except ValueError:
         print("not JSON:", line); bad += 1; continue
+    if "summary" in r:  # the batch's last line: totals and where the credentials came from
+        summary = r
+        continue
     if r.get("error") or not r.get("etag"):
         bad += 1
     rows.append(r)
@@ -111,6 +114,12 @@ for r in rows:
     print(fmt.format(str(r.get("key", "?")), str(r.get("size", "?")), str(r.get("etag") or ""),
                      str(r.get("version_id") or ""), last))
 print(f"{len(rows)} objects, {bad} failed")
+if summary:
+    t = summary["summary"]
+    print(f"quiltup's summary: {t['uploaded']} of {t['requested']} uploaded, {t['failed']} failed, "
+          f"{t['bytes']} bytes in {t['seconds']:.2f} s; credentials from {summary.get('credentials', {}).get('source', '?')}")
+    if t["failed"] or t["uploaded"] != len(rows):
+        bad += 1
 sys.exit(1 if bad or not rows else 0)
 EOF
 
@@ -142,4 +151,4 @@ for object in "${objects[@]}"; do
 done
 
 [ $failed = 0 ] || die "some uploads failed (see above)"
-step "done: $(wc -l < "$results") objects in s3://$bucket/$prefix; stopping the server"
+step "done: ${#objects[@]} objects in s3://$bucket/$prefix, each checked with HEAD; stopping the server"

@@ -1,12 +1,15 @@
 // The JSON cost of one bucket_objects_put call with 10,000 inline items (the per-call maximum),
-// on the same path quiltup-mcp takes: simdjson parses the tools/call line, the DOM becomes a
-// Boost.JSON value (mcp/jsonrpc/message.cpp), the items are read out (key, text | base64 data,
-// content_type, metadata), and the answer is built with Boost.JSON and serialized. mcp/ is not a
-// library the bench can link, so the steps are reproduced here on the same JSON shapes.
+// through quiltup-mcp's own code: jsonrpc::parse_message (simdjson, then Boost.JSON), the tool's
+// parse_put_request (every argument rule; base64 is checked, not decoded, as the server does),
+// and for the answer put_answer + to_json + result_line, the bytes the server writes.
 //
 // Ceiling: simdjson's parse alone (no conversion, no item walk) on the same line: the gap between
 // it and the full request path is what the conversion to Boost.JSON costs.
 #include "crypto/encoding.hpp"
+#include "config.hpp"
+#include "jsonrpc/message.hpp"
+#include "tool_result.hpp"
+#include "tools/bucket_objects_put.hpp"
 
 #include <benchmark/benchmark.h>
 #include <boost/json.hpp>
@@ -56,66 +59,20 @@ const std::string& request_line() {
   return line;
 }
 
-struct item {
-  std::string key;
-  std::string body;
-  std::string content_type;
-  std::vector<std::pair<std::string, std::string>> metadata;
-};
+namespace mcp = quiltup::mcp;
 
-// The DOM → Boost.JSON conversion quiltup-mcp does for every message.
-json::value to_boost(simdjson::dom::element e) {
-  using simdjson::dom::element_type;
-  switch (e.type()) {
-    case element_type::OBJECT: {
-      json::object out;
-      for (auto field : simdjson::dom::object(e)) out[field.key] = to_boost(field.value);
-      return out;
-    }
-    case element_type::ARRAY: {
-      json::array out;
-      for (auto element : simdjson::dom::array(e)) out.push_back(to_boost(element));
-      return out;
-    }
-    case element_type::STRING: return json::string(std::string_view(e));
-    case element_type::INT64: return std::int64_t(e);
-    case element_type::UINT64: return std::uint64_t(e);
-    case element_type::DOUBLE: return double(e);
-    case element_type::BOOL: return bool(e);
-    case element_type::NULL_VALUE: return nullptr;
-  }
-  return nullptr;
-}
-
-// Items out of the Boost.JSON arguments, as the tool reads them; nullopt on a malformed item.
-std::optional<std::vector<item>> read_items(const json::object& arguments) {
-  std::vector<item> out;
-  const auto& items = arguments.at("items").as_array();
-  out.reserve(items.size());
-  for (const auto& v : items) {
-    const auto& o = v.as_object();
-    item it;
-    it.key = o.at("key").as_string();
-    if (auto* text = o.if_contains("text")) {
-      it.body = text->as_string();
-    } else if (auto* data = o.if_contains("data")) {
-      auto decoded = quiltup::crypto::base64_decode(data->as_string());
-      if (!decoded) return std::nullopt;
-      it.body = std::move(*decoded);
-    }
-    if (auto* ct = o.if_contains("content_type")) it.content_type = ct->as_string();
-    if (auto* md = o.if_contains("metadata"))
-      for (const auto& [name, value] : md->as_object()) it.metadata.emplace_back(name, value.as_string());
-    out.push_back(std::move(it));
-  }
-  return out;
-}
-
-std::optional<std::vector<item>> parse_request(simdjson::dom::parser& parser, const std::string& line) {
-  simdjson::dom::element doc;
-  if (parser.parse(line.data(), line.size(), true).get(doc) != simdjson::SUCCESS) return std::nullopt;
-  json::value message = to_boost(doc);
-  return read_items(message.at("params").at("arguments").as_object());
+// The request line as the server reads it, up to the validated put_request; nullopt on any
+// failure (the probe below turns that into an error instead of a number).
+std::optional<mcp::tools::put_request> parse_request(const std::string& line) {
+  auto message = mcp::jsonrpc::parse_message(line);
+  auto* call = std::get_if<mcp::jsonrpc::request>(&message);
+  if (!call) return std::nullopt;
+  const auto* arguments = call->params.if_contains("arguments");
+  if (!arguments || !arguments->is_object()) return std::nullopt;
+  static const mcp::server_config config;  // inline items only: no roots, no engine needed
+  auto request = mcp::tools::parse_put_request(arguments->get_object(), config);
+  if (!request) return std::nullopt;
+  return std::move(*request);
 }
 
 void set_items(benchmark::State& state, std::size_t bytes) {
@@ -141,48 +98,55 @@ void BM_simdjson_parse_only_ceiling(benchmark::State& state) {
 
 void BM_parse_request(benchmark::State& state) {
   const auto& line = request_line();
-  simdjson::dom::parser parser;
-  auto probe = parse_request(parser, line);
-  if (!probe || probe->size() != item_count || probe->at(1).body != std::string(256, 'b') ||
-      probe->at(2).metadata.size() != 2) {
-    state.SkipWithError("the request did not parse into 10,000 items with their bodies");
+  auto probe = parse_request(line);
+  if (!probe || probe->items.size() != item_count || probe->items[1].source != mcp::tools::put_source::data ||
+      probe->items[1].size != 256 || probe->items[2].metadata.size() != 2 ||
+      probe->items[2].content_type != "text/csv") {
+    state.SkipWithError("the request did not parse into 10,000 items with their sources and sizes");
     return;
   }
-  for (auto _ : state) benchmark::DoNotOptimize(parse_request(parser, line));
+  for (auto _ : state) benchmark::DoNotOptimize(parse_request(line));
   set_items(state, line.size());
 }
 
-// The answer: one row per item (results capped at max_results = 10000 here), as put_answer builds it.
-json::object build_answer() {
-  json::array rows;
-  rows.reserve(item_count);
-  for (std::size_t i = 0; i < item_count; ++i)
-    rows.push_back(json::object{{"index", i},
-                                {"key", "packages/demo/data/part-" + std::to_string(i) + ".csv"},
-                                {"success", true},
-                                {"size", 58},
-                                {"etag", "9b2cf535f27731c974343645a3985328"},
-                                {"version_id", "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY"},
-                                {"version", "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY"},
-                                {"checksum", {{"algorithm", "CRC32C"}, {"value", "yZRlqg=="}}}});
-  return json::object{{"success", true},
-                      {"bucket", "my-team-bucket"},
-                      {"requested", item_count},
-                      {"uploaded", item_count},
-                      {"failed", 0},
-                      {"bytes", 58 * item_count},
-                      {"seconds", 1.25},
-                      {"results", std::move(rows)},
-                      {"credentials", {{"source", "environment"}, {"attempts", json::array{}}}}};
+// The outcome of a fully successful 10,000-item call, as the engine hands it to put_answer.
+const mcp::tools::put_batch_result& batch_outcome() {
+  static const mcp::tools::put_batch_result outcome = [] {
+    mcp::tools::put_batch_result o;
+    o.results.reserve(item_count);
+    for (std::size_t i = 0; i < item_count; ++i) {
+      mcp::tools::put_item_result r;
+      r.key = "packages/demo/data/part-" + std::to_string(i) + ".csv";
+      r.size = 58;
+      r.etag = "9b2cf535f27731c974343645a3985328";
+      r.version_id = "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY";
+      r.checksum = mcp::tools::put_checksum{"CRC32C", "yZRlqg=="};
+      o.results.push_back(std::move(r));
+    }
+    o.bytes = 58 * item_count;
+    o.seconds = 1.25;
+    o.credentials.source = "environment";
+    o.credentials.attempts.push_back({"environment", "ok", ""});
+    return o;
+  }();
+  return outcome;
+}
+
+// The line the server writes for that call (results capped at max_results = 10000 here).
+std::string answer_line() {
+  auto answer = mcp::tools::put_answer("my-team-bucket", item_count, item_count, batch_outcome());
+  return mcp::jsonrpc::result_line(json::value(3), mcp::to_json(answer));
 }
 
 void BM_build_and_serialize_answer(benchmark::State& state) {
-  const auto probe = json::serialize(build_answer());
-  if (json::parse(probe).at("results").as_array().size() != item_count) {
+  const auto probe = answer_line();
+  const auto parsed = json::parse(probe);
+  const auto* rows = parsed.at("result").as_object().if_contains("structuredContent");
+  if (!rows || rows->at("results").as_array().size() != item_count) {
     state.SkipWithError("the answer does not hold 10,000 rows");
     return;
   }
-  for (auto _ : state) benchmark::DoNotOptimize(json::serialize(build_answer()));
+  for (auto _ : state) benchmark::DoNotOptimize(answer_line());
   set_items(state, probe.size());
 }
 
